@@ -1,0 +1,164 @@
+"""The ``course`` command: the instructor's pipeline from ``source/`` to grades and feedback.
+
+    source/ --build--> release/ --students--> submitted/ --autograde--> autograded/ + gradebook
+            --feedback--> feedback/ --report--> score table
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from course import __version__
+
+EPILOG = """\
+pipeline:
+  course build        source/ -> release/ (student versions) and the gradebook
+  course validate     solutions pass every test; student versions fail them
+  course autograde    submitted/<student>/<assignment>/ -> autograded/ and grades
+  course feedback     autograded/ -> feedback/<student>/<assignment>/*.html
+  course report       score table from the gradebook (and a CSV)
+  course demo         all of the above on two demo students per assignment
+  course data         fetch MNIST and FashionMNIST into the data root
+"""
+
+
+def _course(args: argparse.Namespace):
+    from course.grading.coursedir import default_course
+
+    return default_course(args.root)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from course.grading.build import build
+
+    course = _course(args)
+    built = build(course, args.assignment, progress=not args.quiet)
+    print(f"built {len(built)} assignment(s) into {course.release}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from course.grading.validate import validate
+
+    return 0 if validate(_course(args), args.assignment, progress=not args.quiet) else 1
+
+
+def cmd_autograde(args: argparse.Namespace) -> int:
+    from course.grading.autograde import autograde
+    from course.grading.report import collect_grades, score_table
+
+    course = _course(args)
+    outcomes = autograde(course, args.assignment, args.student, progress=not args.quiet)
+    for o in outcomes:
+        print(f"{o.status:8s} {o.student}/{o.assignment} {o.message}".rstrip())
+    print()
+    print(score_table(collect_grades(course, args.assignment)))
+    return 0
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from course.grading.feedback import generate_feedback
+
+    course = _course(args)
+    rows = generate_feedback(course, args.assignment, args.student, progress=not args.quiet)
+    failed = [f"{s}/{a}" for s, a, ok in rows if not ok]
+    print(f"feedback written for {len(rows) - len(failed)} submission(s) into {course.feedback}")
+    if failed:
+        print("failed: " + ", ".join(failed))
+    return 1 if failed else 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from course.grading.report import collect_grades, score_table, write_csv
+
+    course = _course(args)
+    rows = collect_grades(course, args.assignment)
+    if not rows:
+        print("the gradebook holds no grades yet: run `course autograde` first")
+        return 0
+    print(score_table(rows, autograded_only=args.autograded_only))
+    if args.csv:
+        print(f"\nwrote {write_csv(rows, Path(args.csv))}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from course.grading.demo import run_demo
+
+    return run_demo(_course(args), args.assignment, progress=not args.quiet)
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    from course.data import DATASETS, prepare
+
+    for name in args.dataset or list(DATASETS):
+        root = prepare(name)
+        print(f"{name}: ready in {root / name}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="course",
+        description="Neural networks from scratch with PyTorch: build, grade and report the course's assignments "
+        "(nbgrader underneath).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--root", help="course folder (the one holding nbgrader_config.py); default: found from cwd")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func, help_text: str, *, students: bool = False) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("assignment", nargs="*", help="assignment ids (default: every folder of source/)")
+        if students:
+            p.add_argument("--student", action="append", help="only this student (repeatable; default: all)")
+        p.set_defaults(func=func)
+        return p
+
+    add("build", cmd_build, "Generate release/ (student versions) from source/ with nbgrader and record the "
+        "assignments, their graded cells and hidden tests in the gradebook; fails if release/ would leak a "
+        "solution or hidden test.")
+    add("validate", cmd_validate, "Execute every source notebook (all tests must pass) and every release notebook "
+        "(all tests must fail) with nbgrader's validator.")
+    add("autograde", cmd_autograde, "Autograde submitted/<student>/<assignment>/ into autograded/ and the gradebook; "
+        "a submission that cannot be graded is reported and the batch goes on.", students=True)
+    add("feedback", cmd_feedback, "Write HTML feedback for autograded submissions into feedback/.", students=True)
+    rep = add("report", cmd_report, "Print the score table (student x assignment) from the gradebook.")
+    rep.add_argument("--csv", help="also write one line per graded cell to this CSV file")
+    rep.add_argument("--autograded-only", action="store_true", help="leave out manually graded answers")
+    add("demo", cmd_demo, "Build, then autograde two demo students per assignment (the solutions: full marks; the "
+        "untouched student version: zero), write feedback and print the table. Exits 1 if an expectation fails.")
+    data = sub.add_parser("data", help="Fetch MNIST and FashionMNIST into the data root ($COURSE_DATA; a local "
+                          "mirror named by $COURSE_DATA_MIRROR is used first).")
+    data.add_argument("dataset", nargs="*", help="MNIST and/or FashionMNIST (default: both)")
+    data.set_defaults(func=cmd_data)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings; they are not the instructor's concern
+    warnings.filterwarnings("ignore", message=".*not in session.*")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # one clear line for the instructor, not a traceback
+        from course.data import DataUnavailableError
+        from course.grading.build import BuildError
+
+        if isinstance(exc, (BuildError, DataUnavailableError, FileNotFoundError)):
+            print(f"course {args.command}: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""nbgrader configuration for the course (read by ``nbgrader`` and by the ``course`` command).
+
+The course root is the folder of this file: ``source/`` (instructor notebooks), ``release/``
+(generated student versions), ``submitted/``, ``autograded/``, ``feedback/`` and the
+SQLite gradebook ``gradebook.db`` (git-ignored: it holds the hidden tests and the grades).
+"""
+
+import os
+
+c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
+
+_root = os.path.dirname(os.path.abspath(__file__))
+
+c.CourseDirectory.course_id = "nn-from-scratch"
+c.CourseDirectory.root = _root
+c.CourseDirectory.db_url = "sqlite:///" + os.path.join(_root, "gradebook.db")
+
+# The slowest solution cell (a training loop) takes well under 30 s on a 2-core laptop CPU;
+# the per-cell timeout is a safety net with a wide margin, not a speed test.
+c.Execute.timeout = 300
+# Give the kernel a minute to start (importing torch on a cold disk is slow).
+c.Execute.startup_timeout = 120
+
+# What students see where a solution was.
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# Keep the kernel quiet on the grader's terminal (and keep IPython history in memory).
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
