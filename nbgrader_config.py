@@ -27,3 +27,25 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # Keep the kernel quiet on the grader's terminal (and keep IPython history in memory).
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
+
+# Autograde: nbgrader's steps, plus the course's SanitizeTestOutputs right after execution.
+# It removes stderr from test cells (nbgrader 0.9.6 zeroes a graded cell that wrote to stderr,
+# so a harmless warning from a correct answer would cost the cell) and strips traceback frames
+# that quote the hidden tests, keeping the check messages.
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "course.grading.preprocessors.SanitizeTestOutputs",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# Feedback: never show the source of hidden tests (their messages stay in the outputs).
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

@@ -89,6 +89,18 @@ def _as_tensor(value: Any) -> torch.Tensor:
     raise TypeError(f"cannot compare a value of type {_type_name(value)}")
 
 
+def _same_dtype(got: Any, expected: Any, kind: str) -> bool:
+    """Floating dtypes must match exactly (float32 is not float64); integer and bool ones by kind."""
+    if kind == "tensor":
+        if expected.is_floating_point or expected.is_complex:
+            return got == expected
+        return not (got.is_floating_point or got.is_complex) and (got == torch.bool) == (expected == torch.bool)
+    g, e = np.dtype(got), np.dtype(expected)
+    if e.kind in "fc":
+        return g == e
+    return (g.kind in "iu") == (e.kind in "iu") and (g.kind == "b") == (e.kind == "b")
+
+
 def check_type(name: str, got: Any, expected_type: type | tuple[type, ...]) -> None:
     """Check that ``got`` is an instance of ``expected_type`` (e.g. ``torch.Tensor``, ``nn.Parameter``)."""
     _recorder.record(name, "type", got)
@@ -130,8 +142,9 @@ def check_close(
     """Check that ``got`` has the type and shape of ``expected`` and values within tolerance.
 
     ``got`` must be of the same kind as ``expected``: a ``torch.Tensor`` (an
-    ``nn.Parameter`` counts as one) for a tensor, an ``np.ndarray`` of the same dtype
-    kind for an array, a real number for a number. Tolerance defaults to the
+    ``nn.Parameter`` counts as one) for a tensor, an ``np.ndarray`` for an array, a real
+    number for a number. Floating dtypes must match exactly (a float64 input must not come
+    back as float32); integer dtypes only by kind (int32 and int64 both pass). Tolerance defaults to the
     ``torch.testing.assert_close`` defaults of the expected dtype; the test is
     ``|got - expected| <= atol + rtol * |expected|`` elementwise, and NaN never matches.
     """
@@ -143,14 +156,13 @@ def check_close(
     wanted = {"tensor": "torch.Tensor", "ndarray": "numpy.ndarray", "scalar": "number"}[exp_kind]
     if got_kind != exp_kind:
         raise CheckFailed(name, f"expected a {wanted}, got a {_type_name(got)}")
-    if exp_kind == "ndarray" and np.dtype(got.dtype).kind != np.dtype(expected.dtype).kind:
-        raise CheckFailed(name, f"expected an array of dtype {expected.dtype}, got dtype {got.dtype}")
+    if exp_kind in ("tensor", "ndarray") and not _same_dtype(got.dtype, expected.dtype, exp_kind):
+        what = "a tensor" if exp_kind == "tensor" else "an array"
+        raise CheckFailed(name, f"expected {what} of dtype {expected.dtype}, got dtype {got.dtype}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         g = _as_tensor(got)
         e = _as_tensor(expected)
-        if exp_kind == "tensor" and (g.is_floating_point() != e.is_floating_point()):
-            raise CheckFailed(name, f"expected a tensor of dtype {e.dtype}, got dtype {g.dtype}")
         if tuple(g.shape) != tuple(e.shape):
             raise CheckFailed(name, f"expected shape {tuple(e.shape)}, got shape {tuple(g.shape)}")
         g64 = g.detach().to("cpu", torch.float64)

@@ -17,6 +17,23 @@ if not os.environ.get("COURSE_DATA_MIRROR") and (REPO.parent / "shared" / "datas
     os.environ["COURSE_DATA_MIRROR"] = str(REPO.parent / "shared" / "datasets")
 
 
+def pytest_configure(config):
+    import answer_harness
+
+    answer_harness.kernel_env_single_thread()
+    if not hasattr(config, "workerinput"):  # the controller (or a run without xdist) starts afresh
+        shutil.rmtree(answer_harness.RESULTS, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    import answer_harness
+
+    table = answer_harness.mutation_table()
+    if table:
+        terminalreporter.section("mutation score (answer catalogue)")
+        terminalreporter.write_line(table)
+
+
 def copy_course(dest: Path) -> Path:
     """A copy of the course (config, source/, release/) at ``dest``, with no gradebook."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -53,9 +53,17 @@ def test_close_rejects_wrong_kind():
         check_close("k", [1.0], 1.0)
 
 
-def test_close_rejects_integer_array_where_float_expected():
+def test_close_dtype_rules():
     with pytest.raises(CheckFailed, match="dtype"):
         check_close("d", np.zeros(3, dtype=np.int64), np.zeros(3))
+    with pytest.raises(CheckFailed, match="expected an array of dtype float64, got dtype float32"):
+        check_close("d", np.zeros(3, dtype=np.float32), np.zeros(3))
+    with pytest.raises(CheckFailed, match="expected a tensor of dtype torch.float64, got dtype torch.float32"):
+        check_close("d", torch.zeros(3), torch.zeros(3, dtype=torch.float64))
+    with pytest.raises(CheckFailed, match="dtype"):
+        check_close("d", torch.zeros(3, dtype=torch.int64), torch.zeros(3))
+    check_close("d", np.zeros(3, dtype=np.int32), np.zeros(3, dtype=np.int64))
+    check_close("d", torch.zeros(3, dtype=torch.int32), torch.zeros(3, dtype=torch.int64))
 
 
 def test_close_accepts_parameter_for_tensor():

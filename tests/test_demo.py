@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from course.grading.demo import DEMO_SOLUTION, DEMO_UNSOLVED, check_demo
 from course.grading.report import collect_grades
+
+pytestmark = pytest.mark.xdist_group("demo")  # one worker runs the (session-scoped) demo once
 
 
 def test_demo_exit_code_and_table(demo_run):

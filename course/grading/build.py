@@ -40,8 +40,8 @@ def _cell_sources(path: Path) -> list[str]:
     return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in nb["cells"]]
 
 
-def hidden_lines(source_notebook: Path) -> set[str]:
-    """Lines that only occur inside solution or hidden-test regions of ``source_notebook``.
+def hidden_lines(source_notebook: Path, regions: tuple[str, ...] = ("SOLUTION", "HIDDEN TESTS")) -> set[str]:
+    """Lines that only occur inside the given regions (solution, hidden tests) of ``source_notebook``.
 
     Blank lines, comments, and lines that also occur outside those regions (``return y``,
     say) are left out: they would be no evidence of a leak.
@@ -49,12 +49,11 @@ def hidden_lines(source_notebook: Path) -> set[str]:
     inside: set[str] = set()
     outside: set[str] = set()
     for src in _cell_sources(source_notebook):
-        spans = [(m.start(), m.end()) for m in _REGION.finditer(src)]
-        for m in _REGION.finditer(src):
-            inside.update(line.strip() for line in m.group(2).splitlines())
         rest = src
-        for start, end in reversed(spans):
-            rest = rest[:start] + rest[end:]
+        for m in reversed(list(_REGION.finditer(src))):
+            if m.group(1) in regions:
+                inside.update(line.strip() for line in m.group(2).splitlines())
+                rest = rest[: m.start()] + rest[m.end() :]
         outside.update(line.strip() for line in rest.splitlines())
     return {
         line

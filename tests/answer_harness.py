@@ -1,0 +1,256 @@
+"""The answer-catalogue harness: splice answers into the instructor's notebooks and grade them.
+
+* Wrong answers are judged in one kernel per notebook that walks the notebook top to bottom:
+  at each solution cell that has wrong answers, it runs each wrong answer in place of the cell,
+  then the cells after it up to the last test cell the answer names, and judges those test cells
+  with nbgrader's own rule (``nbgrader.utils.determine_grade``: an error or any stderr output
+  scores zero). Then it runs the instructor's cell and goes on. So a wrong answer only costs the
+  cells up to its test, and all of a notebook's wrong answers share one kernel start.
+* Correct answers are spliced into whole notebooks (one variant per k-th correct answer of each
+  cell) and autograded by nbgrader through ``course.grading.autograde``, like real submissions.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+REPO = Path(__file__).resolve().parent.parent
+CATALOGUE = REPO / "tests" / "answers"
+RESULTS = REPO / "reports" / "answers"
+
+_NAME = re.compile(r"^(?P<cell>[a-z][a-z0-9_]*)__(?P<kind>correct|wrong)__(?P<name>[a-z0-9_]+)\.py$")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One catalogue entry."""
+
+    path: Path
+    assignment: str
+    notebook: str
+    cell: str
+    kind: str
+    name: str
+    why: str
+    fails: tuple[str, ...]
+    source: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.assignment}/{self.notebook}/{self.cell}/{self.kind}/{self.name}"
+
+    @property
+    def notebook_path(self) -> Path:
+        return REPO / "source" / self.assignment / f"{self.notebook}.ipynb"
+
+
+def parse_answer(path: Path) -> Answer:
+    """Read one answer file; raises ValueError on a malformed one."""
+    m = _NAME.match(path.name)
+    if not m:
+        raise ValueError(f"{path}: name must be <cell>__<correct|wrong>__<name>.py")
+    header: dict[str, str] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body_start = 0
+    for i, line in enumerate(lines):
+        hm = re.match(r"^# (why|fails): (.*)$", line)
+        if not hm:
+            body_start = i
+            break
+        header[hm.group(1)] = hm.group(2).strip()
+    if not header.get("why"):
+        raise ValueError(f"{path}: missing '# why:' line")
+    fails = tuple(header.get("fails", "").split())
+    if m["kind"] == "wrong" and not fails:
+        raise ValueError(f"{path}: a wrong answer needs '# fails: <test grade_id> ...'")
+    if m["kind"] == "correct" and fails:
+        raise ValueError(f"{path}: a correct answer cannot list failing cells")
+    return Answer(
+        path=path,
+        assignment=path.parent.parent.name,
+        notebook=path.parent.name,
+        cell=m["cell"],
+        kind=m["kind"],
+        name=m["name"],
+        why=header["why"],
+        fails=fails,
+        source="\n".join(lines[body_start:]).strip("\n"),
+    )
+
+
+def load_answers() -> list[Answer]:
+    """Every answer in the catalogue, sorted."""
+    return [parse_answer(p) for p in sorted(CATALOGUE.glob("*/*/*.py"))]
+
+
+def grade_id(cell) -> str | None:
+    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+
+
+def is_test_cell(cell) -> bool:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(meta.get("grade")) and not meta.get("solution") and cell.cell_type == "code"
+
+
+def is_solution_cell(cell) -> bool:
+    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution"))
+
+
+def check_answer_targets(answer: Answer, nb) -> None:
+    """The answer's cell must be a solution cell, and its ``fails`` test cells must come after it."""
+    ids = [grade_id(c) for c in nb.cells]
+    if answer.cell not in ids or not is_solution_cell(nb.cells[ids.index(answer.cell)]):
+        raise ValueError(f"{answer.id}: no solution cell {answer.cell!r} in {answer.notebook_path.name}")
+    at = ids.index(answer.cell)
+    for t in answer.fails:
+        if t not in ids or not is_test_cell(nb.cells[ids.index(t)]) or ids.index(t) < at:
+            raise ValueError(f"{answer.id}: {t!r} is not a test cell after {answer.cell!r}")
+
+
+def splice(nb, replacements: dict[str, str]):
+    """A copy of ``nb`` with the sources of the named solution cells replaced."""
+    out = copy.deepcopy(nb)
+    found = set()
+    for cell in out.cells:
+        gid = grade_id(cell)
+        if gid in replacements:
+            cell.source = replacements[gid]
+            found.add(gid)
+    missing = set(replacements) - found
+    if missing:
+        raise KeyError(f"no cells {sorted(missing)}")
+    return out
+
+
+def judge(cell) -> tuple[float, float]:
+    """Score an executed test cell exactly as the course's autograder does."""
+    from course.grading.preprocessors import score_test_cell
+
+    return score_test_cell(cell)
+
+
+def cell_error_summary(cell) -> str:
+    """The first error or stderr line of an executed cell (for messages)."""
+    for out in cell.get("outputs", []):
+        if out.output_type == "error":
+            return f"{out.ename}: {out.evalue}"[:300]
+        if out.output_type == "stream" and out.name == "stderr":
+            return "stderr: " + out.text.strip().splitlines()[0][:300] if out.text.strip() else "stderr"
+    return ""
+
+
+def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path) -> dict[str, dict[str, object]]:
+    """Judge every wrong answer of one notebook in a single kernel. Returns ``{answer.id: result}``.
+
+    ``result``: ``{"scores": {test_id: [score, max]}, "errors": {test_id: message}}``.
+    """
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(notebook_path, as_version=4)
+    for a in answers:
+        check_answer_targets(a, nb)
+    ids = [grade_id(c) for c in nb.cells]
+    by_cell: dict[str, list[Answer]] = {}
+    for a in answers:
+        by_cell.setdefault(a.cell, []).append(a)
+    workdir.mkdir(parents=True, exist_ok=True)
+    client = NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        allow_errors=True,
+        extra_arguments=["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"],
+        resources={"metadata": {"path": str(workdir)}},
+    )
+    results: dict[str, dict[str, object]] = {}
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            for answer in by_cell.get(grade_id(cell) or "", []):
+                last = max(ids.index(t) for t in answer.fails)
+                trial = copy.deepcopy(cell)
+                trial.source = answer.source
+                client.execute_cell(trial, index)
+                scores: dict[str, list[float]] = {}
+                errors: dict[str, str] = {}
+                for j in range(index + 1, last + 1):
+                    follower = copy.deepcopy(nb.cells[j])
+                    if follower.cell_type != "code":
+                        continue
+                    client.execute_cell(follower, j)
+                    gid = grade_id(follower)
+                    if gid in answer.fails:
+                        scores[gid] = list(judge(follower))
+                        errors[gid] = cell_error_summary(follower)
+                results[answer.id] = {"scores": scores, "errors": errors}
+            client.execute_cell(cell, index)
+    return results
+
+
+def correct_variants(answers: list[Answer]) -> dict[int, dict[tuple[str, str], dict[str, str]]]:
+    """Variant k -> {(assignment, notebook): {cell: source}} using the k-th correct answer of each cell."""
+    per_cell: dict[tuple[str, str, str], list[Answer]] = {}
+    for a in answers:
+        if a.kind == "correct":
+            per_cell.setdefault((a.assignment, a.notebook, a.cell), []).append(a)
+    variants: dict[int, dict[tuple[str, str], dict[str, str]]] = {}
+    for (assignment, notebook, cell), items in per_cell.items():
+        for k, a in enumerate(items):
+            variants.setdefault(k, {}).setdefault((assignment, notebook), {})[cell] = a.source
+    return variants
+
+
+def save_result(kind: str, key: str, payload: dict) -> None:
+    """Store a result for the end-of-run mutation-score table (works across xdist workers)."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", key)
+    (RESULTS / f"{kind}__{safe}.json").write_text(json.dumps(payload))
+
+
+def mutation_table() -> str | None:
+    """The mutation score per assignment from the stored results, or None when there are none."""
+    if not RESULTS.is_dir():
+        return None
+    rows: dict[str, list[int]] = {}
+    for path in sorted(RESULTS.glob("wrong__*.json")):
+        r = json.loads(path.read_text())
+        caught, tried = rows.setdefault(r["assignment"], [0, 0]), 1
+        caught[0] += int(r["caught"])
+        caught[1] += tried
+    correct: dict[str, list[int]] = {}
+    for path in sorted(RESULTS.glob("correct__*.json")):
+        r = json.loads(path.read_text())
+        c = correct.setdefault(r["assignment"], [0, 0])
+        c[0] += int(r["full_marks"])
+        c[1] += 1
+    if not rows and not correct:
+        return None
+    names = sorted(set(rows) | set(correct))
+    lines = [
+        "| assignment | wrong answers caught | mutation score | correct answers at full marks |",
+        "|---|--:|--:|--:|",
+    ]
+    tot = [0, 0, 0, 0]
+    for n in names:
+        c, t = rows.get(n, [0, 0])
+        ok, ct = correct.get(n, [0, 0])
+        tot = [tot[0] + c, tot[1] + t, tot[2] + ok, tot[3] + ct]
+        score = f"{100 * c / t:.0f}%" if t else "-"
+        lines.append(f"| {n} | {c}/{t} | {score} | {ok}/{ct} |")
+    score = f"{100 * tot[0] / tot[1]:.0f}%" if tot[1] else "-"
+    lines.append(f"| **total** | {tot[0]}/{tot[1]} | {score} | {tot[2]}/{tot[3]} |")
+    return "\n".join(lines)
+
+
+def kernel_env_single_thread() -> None:
+    """Two kernels at once on two cores: one thread each (inherited by the kernels we start)."""
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")

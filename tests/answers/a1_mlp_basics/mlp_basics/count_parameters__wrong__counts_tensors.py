@@ -1,0 +1,6 @@
+# why: counts parameter tensors, not scalars
+# fails: test_count_parameters
+def count_parameters(model):
+    """Total number of scalars in the parameters of ``model``."""
+
+    return len(list(model.parameters()))

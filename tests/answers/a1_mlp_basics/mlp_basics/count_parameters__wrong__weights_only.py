@@ -1,0 +1,6 @@
+# why: forgets the biases (only 2-D parameters)
+# fails: test_count_parameters
+def count_parameters(model):
+    """Total number of scalars in the parameters of ``model``."""
+
+    return sum(p.numel() for p in model.parameters() if p.dim() == 2)

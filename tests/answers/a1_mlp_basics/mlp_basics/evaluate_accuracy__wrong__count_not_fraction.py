@@ -1,0 +1,7 @@
+# why: returns the number correct, not the fraction
+# fails: test_evaluate_accuracy
+def evaluate_accuracy(model, X, y):
+    """Fraction of rows of X that model classifies as y."""
+
+    with torch.no_grad():
+        return float((model(X).argmax(dim=1) == y).sum())

@@ -1,0 +1,11 @@
+# why: x = x - lr * x.grad outside no_grad: x is no longer a leaf
+# fails: test_manual_update
+x = torch.arange(2.0, requires_grad=True)
+u = torch.arange(2.0, 4.0, requires_grad=True)
+lr = 0.5
+l = myloss(x, u)
+
+l.backward()
+x = x - lr * x.grad
+u = u - lr * u.grad
+print(x, u)

@@ -1,0 +1,13 @@
+# why: updates x with u's gradient and u with x's
+# fails: test_manual_update
+x = torch.arange(2.0, requires_grad=True)
+u = torch.arange(2.0, 4.0, requires_grad=True)
+lr = 0.5
+l = myloss(x, u)
+
+l.backward()
+with torch.no_grad():
+    gx, gu = x.grad.clone(), u.grad.clone()
+    x -= lr * gu
+    u -= lr * gx
+print(x, u)

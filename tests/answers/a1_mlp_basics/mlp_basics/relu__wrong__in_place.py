@@ -1,0 +1,6 @@
+# why: clamps the input in place (modifies X)
+# fails: test_relu
+def relu(X):
+    """Elementwise max(X, 0)."""
+
+    return X.clamp_(min=0)

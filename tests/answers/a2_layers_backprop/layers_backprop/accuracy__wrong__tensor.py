@@ -1,0 +1,5 @@
+# why: returns a tensor
+# fails: test_accuracy
+def accuracy(net, X, y):
+    """Fraction of correctly classified rows."""
+    return (net.forward(X).argmax(dim=1) == y).float().mean()

@@ -1,0 +1,33 @@
+# why: ReLU backward returns the upstream gradient unchanged
+# fails: test_relu
+class ReLU:
+    """ReLU activation, y = max(0, x)."""
+
+    def __init__(self):
+        self.cache = None
+
+    def forward(self, x):
+        y = torch.clamp(x, min=0)
+        self.cache = x
+        return y
+
+    def backward(self, dupstream):
+        dx = dupstream
+        return dx
+
+
+class Sigmoid:
+    """Logistic sigmoid activation, y = 1 / (1 + exp(-x))."""
+
+    def __init__(self):
+        self.cache = None
+
+    def forward(self, x):
+        y = 1 / (1 + torch.exp(-x))
+        self.cache = y
+        return y
+
+    def backward(self, dupstream):
+        y = self.cache
+        dx = dupstream * y * (1 - y)
+        return dx

@@ -1,0 +1,5 @@
+# why: keeps nn.Linear's own random parameters
+# fails: test_torch_linear
+torch_layer = nn.Linear(in_features, out_features)
+torch_y = torch_layer(x_lin)
+torch_y.backward(dy)

@@ -1,0 +1,15 @@
+# why: steps written out with intermediate names
+class TorchNet(nn.Module):
+    """Linear -> ReLU -> Linear with torch.nn layers."""
+
+    def __init__(self, in_features, hidden_dim, out_features):
+        super().__init__()
+        self.layer1 = nn.Linear(in_features, hidden_dim)
+        self.relu = nn.ReLU()
+        self.layer2 = nn.Linear(hidden_dim, out_features)
+
+    def forward(self, x):
+        h = self.layer1(x)
+        h = self.relu(h)
+        out = self.layer2(h)
+        return out

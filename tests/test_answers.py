@@ -1,0 +1,198 @@
+"""The grader is right: alternative correct answers get full marks, common mistakes lose points.
+
+See tests/answers/README.md for the catalogue and tests/answer_harness.py for how it is run.
+"""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from answer_harness import (
+    Answer,
+    correct_variants,
+    grade_id,
+    is_solution_cell,
+    is_test_cell,
+    load_answers,
+    save_result,
+    splice,
+    walk_wrong_answers,
+)
+from conftest import REPO, copy_course
+
+ANSWERS = load_answers()
+WRONG = [a for a in ANSWERS if a.kind == "wrong"]
+CORRECT = [a for a in ANSWERS if a.kind == "correct"]
+SOURCE_NOTEBOOKS = sorted((REPO / "source").glob("*/*.ipynb"))
+
+
+def _exercises(path):
+    """Solution cells that are followed by at least one test cell before the next solution cell."""
+    nb = nbformat.read(path, as_version=4)
+    out = []
+    current = None
+    for cell in nb.cells:
+        if is_solution_cell(cell) and cell.cell_type == "code":
+            current = grade_id(cell)
+        elif is_test_cell(cell) and current is not None:
+            if current not in out:
+                out.append(current)
+    return out
+
+
+@pytest.mark.parametrize("path", SOURCE_NOTEBOOKS, ids=[p.parent.name + "/" + p.stem for p in SOURCE_NOTEBOOKS])
+def test_catalogue_covers_every_autograded_exercise(path):
+    assignment, notebook = path.parent.name, path.stem
+    missing = []
+    for cell in _exercises(path):
+        mine = [a for a in ANSWERS if (a.assignment, a.notebook, a.cell) == (assignment, notebook, cell)]
+        n_correct = sum(a.kind == "correct" for a in mine)
+        n_wrong = sum(a.kind == "wrong" for a in mine)
+        if n_correct < 1 or n_wrong < 3:
+            missing.append(f"{cell} ({n_correct} correct, {n_wrong} wrong)")
+    assert not missing, "exercises needing >= 1 correct and >= 3 wrong answers: " + ", ".join(missing)
+
+
+_walks: dict[tuple[str, str], dict] = {}
+
+
+def _walk(assignment: str, notebook: str, tmp_path_factory) -> dict:
+    key = (assignment, notebook)
+    if key not in _walks:
+        answers = [a for a in WRONG if (a.assignment, a.notebook) == key]
+        path = REPO / "source" / assignment / f"{notebook}.ipynb"
+        workdir = tmp_path_factory.mktemp(f"walk-{assignment}-{notebook}")
+        _walks[key] = walk_wrong_answers(path, answers, workdir)
+    return _walks[key]
+
+
+def _params(answers: list[Answer], group) -> list:
+    return [pytest.param(a, id=a.id, marks=pytest.mark.xdist_group(group(a))) for a in answers]
+
+
+@pytest.mark.parametrize("answer", _params(WRONG, lambda a: f"walk-{a.assignment}-{a.notebook}"))
+def test_wrong_answer_loses_points(answer: Answer, tmp_path_factory):
+    result = _walk(answer.assignment, answer.notebook, tmp_path_factory)[answer.id]
+    scores = result["scores"]
+    kept = [t for t in answer.fails if t not in scores or scores[t][0] >= scores[t][1]]
+    save_result("wrong", answer.id, {"assignment": answer.assignment, "caught": not kept, "scores": scores})
+    assert not kept, f"{answer.id} ({answer.why}) kept full marks on {kept}"
+
+
+_grades: dict[str, tuple[dict, dict]] = {}
+_feedback: dict[str, object] = {}
+WRONG_ALL = "wrong-all"
+
+
+def _grade_assignment(assignment: str, tmp_path_factory) -> tuple[dict, dict]:
+    """Autograde every correct-answer variant of ``assignment`` plus one all-wrong submission.
+
+    Returns ({student: outcome}, {student: [CellGrade...]}).
+    """
+    if assignment in _grades:
+        return _grades[assignment]
+    from course.grading.autograde import autograde
+    from course.grading.build import build
+    from course.grading.coursedir import Course
+    from course.grading.report import collect_grades
+
+    course = Course(copy_course(tmp_path_factory.mktemp(f"grade-{assignment}") / "course"))
+    build(course, [assignment])
+    submissions: dict[str, dict[str, dict[str, str]]] = {}
+    for k, per_notebook in sorted(correct_variants([a for a in CORRECT if a.assignment == assignment]).items()):
+        submissions[f"correct-{k + 1}"] = {nb: cells for (_, nb), cells in per_notebook.items()}
+    first_wrong: dict[str, dict[str, str]] = {}
+    for a in WRONG:
+        if a.assignment == assignment:
+            first_wrong.setdefault(a.notebook, {}).setdefault(a.cell, a.source)
+    submissions[WRONG_ALL] = first_wrong
+    for student, per_notebook in submissions.items():
+        dest = course.submitted / student / assignment
+        dest.mkdir(parents=True)
+        for path in course.source_notebooks(assignment):
+            nb = nbformat.read(path, as_version=4)
+            nbformat.write(splice(nb, per_notebook.get(path.stem, {})), str(dest / path.name))
+    outcomes = {o.student: o for o in autograde(course, [assignment], sorted(submissions), progress=False)}
+    from course.grading.feedback import generate_feedback
+
+    generate_feedback(course, [assignment], [WRONG_ALL], progress=False)
+    _feedback[assignment] = course
+    grades: dict[str, list] = {}
+    for row in collect_grades(course, [assignment]):
+        grades.setdefault(row.student, []).append(row)
+    _grades[assignment] = (outcomes, grades)
+    return _grades[assignment]
+
+
+def _variant_student(answer: Answer) -> str:
+    same_cell = [a for a in CORRECT if (a.assignment, a.notebook, a.cell) == (answer.assignment, answer.notebook, answer.cell)]
+    return f"correct-{same_cell.index(answer) + 1}"
+
+
+@pytest.mark.parametrize("answer", _params(CORRECT, lambda a: f"grade-{a.assignment}"))
+def test_correct_answer_scores_full_marks(answer: Answer, tmp_path_factory):
+    outcomes, grades = _grade_assignment(answer.assignment, tmp_path_factory)
+    student = _variant_student(answer)
+    assert outcomes[student].status == "GRADED", outcomes[student]
+    rows = [r for r in grades[student] if r.autograded]
+    lost = [f"{r.notebook}/{r.cell}: {r.score:g}/{r.max_score:g}" for r in rows if r.score < r.max_score]
+    save_result("correct", answer.id, {"assignment": answer.assignment, "full_marks": not lost})
+    assert rows and not lost, f"{answer.id} ({answer.why}) lost points: {lost}"
+
+
+ASSIGNMENTS_WITH_WRONG = sorted({a.assignment for a in WRONG})
+
+
+@pytest.mark.parametrize(
+    "assignment", [pytest.param(a, marks=pytest.mark.xdist_group(f"grade-{a}")) for a in ASSIGNMENTS_WITH_WRONG]
+)
+def test_batch_with_wrong_answers_completes_and_loses_points(assignment, tmp_path_factory):
+    outcomes, grades = _grade_assignment(assignment, tmp_path_factory)
+    assert all(o.status == "GRADED" for o in outcomes.values()), outcomes
+    rows = {(r.notebook, r.cell): r for r in grades[WRONG_ALL] if r.autograded}
+    first = {}
+    for a in WRONG:
+        if a.assignment == assignment:
+            first.setdefault((a.notebook, a.cell), a)
+    kept = [
+        f"{nb}/{t}"
+        for (nb, _), a in first.items()
+        for t in a.fails
+        if rows[(nb, t)].score >= rows[(nb, t)].max_score
+    ]
+    assert not kept, f"the all-wrong submission kept full marks on {kept}"
+
+
+@pytest.mark.parametrize(
+    "assignment", [pytest.param(a, marks=pytest.mark.xdist_group(f"grade-{a}")) for a in ASSIGNMENTS_WITH_WRONG]
+)
+def test_feedback_shows_check_messages_not_hidden_tests(assignment, tmp_path_factory):
+    from course.grading.build import hidden_lines
+
+    _grade_assignment(assignment, tmp_path_factory)
+    course = _feedback[assignment]
+    pages = sorted((course.feedback / WRONG_ALL / assignment).glob("*.html"))
+    assert pages, "no feedback written"
+    for page in pages:
+        html_text = page.read_text(encoding="utf-8")
+        import html as html_lib
+        import re as re_lib
+
+        text = html_lib.unescape(re_lib.sub(r"<[^>]+>", "", html_text))
+        secret = hidden_lines(REPO / "source" / assignment / f"{page.stem}.ipynb", regions=("HIDDEN TESTS",))
+        submitted = nbformat.read(course.submitted / WRONG_ALL / assignment / f"{page.stem}.ipynb", as_version=4)
+        own = {line.strip() for c in submitted.cells if not is_test_cell(c) for line in c.source.splitlines()}
+        shown = {line.strip() for line in text.splitlines()}
+        leaked = sorted((secret - own) & shown)
+        assert not leaked, f"{page.name} shows hidden-test source: {leaked[:5]}"
+        assert "BEGIN HIDDEN TESTS" not in text
+        assert "CheckFailed: check '" in text, "the failing checks' messages must be in the feedback"
+        graded = nbformat.read(course.autograded / WRONG_ALL / assignment / f"{page.stem}.ipynb", as_version=4)
+        for cell in graded.cells:
+            if is_test_cell(cell):
+                for out in cell.outputs:
+                    assert not (out.output_type == "stream" and out.name == "stderr"), grade_id(cell)
+                    if out.output_type == "error":
+                        tb = "\n".join(out.traceback)
+                        assert "Traceback (most recent call last)" not in tb, grade_id(cell)
+                        assert f"In[{cell.execution_count}]" not in tb, grade_id(cell)
