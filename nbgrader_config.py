@@ -20,6 +20,8 @@ c.CourseDirectory.db_url = "sqlite:///" + os.path.join(_root, "gradebook.db")
 c.Execute.timeout = 300
 # Give the kernel a minute to start (importing torch on a cold disk is slow).
 c.Execute.startup_timeout = 120
+# Wall-clock cap for a whole notebook when autograding: cells after it are not run.
+c.RobustExecute.notebook_timeout = 1200
 
 # What students see where a solution was.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
@@ -28,12 +30,26 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # Keep the kernel quiet on the grader's terminal (and keep IPython history in memory).
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
 
-# Autograde: nbgrader's steps, plus the course's SanitizeTestOutputs right after execution.
+# Autograde, first pass (sanitize): nbgrader's steps, with deleted or edited graded cells restored
+# from the gradebook by RestoreMissingCells (nbgrader's OverwriteCells, fixed for a deleted test
+# cell that follows a locked ungraded cell, where stock nbgrader raises KeyError).
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "course.grading.execute.RestoreMissingCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.OverwriteCells.add_missing_cells = True
+
+# Autograde, second pass: RobustExecute instead of nbgrader's Execute (cell by cell; a dead or
+# stuck kernel costs the cells it did not run, never the whole submission), then the course's
+# SanitizeTestOutputs right after execution.
 # It removes stderr from test cells (nbgrader 0.9.6 zeroes a graded cell that wrote to stderr,
 # so a harmless warning from a correct answer would cost the cell) and strips traceback frames
 # that quote the hidden tests, keeping the check messages.
 c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute",
+    "course.grading.execute.RobustExecute",
     "course.grading.preprocessors.SanitizeTestOutputs",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",

@@ -52,7 +52,7 @@ def cmd_autograde(args: argparse.Namespace) -> int:
     course = _course(args)
     outcomes = autograde(course, args.assignment, args.student, progress=not args.quiet)
     for o in outcomes:
-        print(f"{o.status:8s} {o.student}/{o.assignment} {o.message}".rstrip())
+        print(o)
     print()
     print(score_table(collect_grades(course, args.assignment)))
     return 0

@@ -1,0 +1,170 @@
+"""Autograde steps that keep a submission's grades whatever its code does.
+
+:class:`RobustExecute` replaces nbgrader's ``Execute``. Stock nbgrader runs the whole notebook
+in one call; on any exception (a dead kernel, an unresponsive one, a lost iopub message) its
+converter deletes that student's autograded folder and records no grades. Here cells run one
+by one, and:
+
+* a cell that exceeds the per-cell timeout gets nbgrader's timeout error and the notebook goes on
+  (TIMEOUT);
+* past the wall-clock cap for the whole notebook, the remaining cells are not run (TIMEOUT);
+* if the kernel dies (``os._exit``, a segfault, the memory cap), that cell records it and the
+  remaining cells are not run (KERNEL DIED);
+* a cell that was never run gets an error output saying why, so a test cell that never ran
+  scores zero (nbgrader would otherwise give full marks to a test cell without output).
+
+The grades of the cells that did run are kept. What happened is recorded per notebook in
+:data:`FAULTS` (read by the batch runner for its report) and shown in the feedback.
+
+:class:`RestoreMissingCells` is nbgrader's ``OverwriteCells`` with missing test cells put back,
+also when the cell before a deleted test is a locked cell that is not graded (stock nbgrader
+raises ``KeyError`` there).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbformat.notebooknode import NotebookNode
+from nbgrader.preprocessors import Execute, OverwriteCells
+from traitlets import Integer
+
+__all__ = ["FAULTS", "Fault", "RestoreMissingCells", "RobustExecute", "take_faults"]
+
+
+@dataclass(frozen=True)
+class Fault:
+    """Something that went wrong while running a notebook."""
+
+    kind: str  # TIMEOUT, KERNEL DIED, OUTPUT CAPPED, ...
+    notebook: str
+    cell: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f" at cell {self.cell}" if self.cell is not None else ""
+        return f"{self.kind} in {self.notebook}{where}: {self.message}"
+
+
+#: faults per notebook path, filled by RobustExecute, emptied by :func:`take_faults`
+FAULTS: dict[str, list[Fault]] = {}
+
+
+def take_faults(prefix: str = "") -> list[Fault]:
+    """Remove and return the faults recorded for notebooks whose path starts with ``prefix``."""
+    out: list[Fault] = []
+    for key in sorted(k for k in FAULTS if k.startswith(prefix)):
+        out += FAULTS.pop(key)
+    return out
+
+
+def _error(ename: str, evalue: str) -> NotebookNode:
+    return NotebookNode(output_type="error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
+
+
+class RobustExecute(Execute):
+    """nbgrader's Execute, cell by cell, grading as far as the notebook got."""
+
+    notebook_timeout = Integer(
+        1800, help="Wall-clock cap (seconds) for the whole notebook; cells after it are not run."
+    ).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict | None = None, km=None):
+        from nbclient import NotebookClient
+
+        NotebookClient.__init__(self, nb, km)
+        self.reset_execution_trackers()
+        self._check_assign_resources(resources)
+        name = f"{resources.get('metadata', {}).get('path', '')}/{resources.get('unique_key', 'notebook')}"
+        faults: list[Fault] = []
+        started = time.monotonic()
+        next_index = 0
+        stop_reason: tuple[str, str] | None = None
+        try:
+            with self.setup_kernel():
+                info = self.wait_for_reply(self.kc.kernel_info())
+                if info and "language_info" in info["content"]:
+                    self.nb.metadata["language_info"] = info["content"]["language_info"]
+                for index, cell in enumerate(self.nb.cells):
+                    next_index = index
+                    if cell.cell_type != "code":
+                        continue
+                    if time.monotonic() - started > self.notebook_timeout:
+                        stop_reason = ("TIMEOUT", f"the notebook ran past its {self.notebook_timeout} s limit")
+                        faults.append(Fault("TIMEOUT", name, index, stop_reason[1]))
+                        break
+                    try:
+                        self.preprocess_cell(cell, resources, index)
+                    except DeadKernelError:
+                        msg = "the kernel died while running this cell (os._exit, a crash, or the memory limit)"
+                        cell.outputs.append(_error("KernelDied", msg))
+                        faults.append(Fault("KERNEL DIED", name, index, msg))
+                        stop_reason = ("KERNEL DIED", "the kernel died in an earlier cell")
+                        next_index = index + 1
+                        break
+                    except (CellTimeoutError, TimeoutError) as exc:
+                        msg = f"no reply from the kernel within {self.timeout} s ({type(exc).__name__})"
+                        cell.outputs.append(_error("CellTimeoutError", msg))
+                        faults.append(Fault("TIMEOUT", name, index, msg))
+                        stop_reason = ("TIMEOUT", "the kernel stopped responding in an earlier cell")
+                        next_index = index + 1
+                        break
+                    if any(o.get("ename") == "CellTimeoutError" for o in cell.outputs if o.output_type == "error"):
+                        faults.append(Fault("TIMEOUT", name, index, f"cell ran longer than {self.timeout} s"))
+                else:
+                    next_index = len(self.nb.cells)
+        except Exception as exc:  # the kernel could not start, or was lost between cells
+            msg = f"{type(exc).__name__}: {exc}".strip()
+            faults.append(Fault("KERNEL DIED", name, next_index, msg))
+            stop_reason = stop_reason or ("KERNEL DIED", msg)
+        if stop_reason is not None:
+            for cell in self.nb.cells[next_index:]:
+                if cell.cell_type == "code" and not cell.get("outputs"):
+                    cell.outputs = [_error("NotRun", f"this cell was not run: {stop_reason[1]}")]
+        if faults:
+            FAULTS.setdefault(name, []).extend(faults)
+        self.set_widgets_metadata()
+        return self.nb, self.resources
+
+
+class RestoreMissingCells(OverwriteCells):
+    """OverwriteCells that puts every deleted graded cell back after the nearest cell still present."""
+
+    def add_missing_grade_cells(self, nb: NotebookNode, resources: dict):
+        source_nb = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
+        source_cells = source_nb.source_cells
+        order = [c.name for c in source_cells]
+        by_name = {c.name: c for c in source_cells}
+        solution_ids = {c.name for c in source_nb.solution_cells}
+        for grade_cell in sorted(source_nb.grade_cells, key=lambda g: order.index(g.name) if g.name in order else -1):
+            present = {
+                c.metadata["nbgrader"]["grade_id"]: i
+                for i, c in enumerate(nb.cells)
+                if "grade_id" in c.metadata.get("nbgrader", {})
+            }
+            if grade_cell.name in present or grade_cell.name not in by_name:
+                continue
+            self.log.warning("Missing grade cell %s: restoring it", grade_cell.name)
+            k = order.index(grade_cell.name)
+            anchor = next((order[j] for j in range(k - 1, -1, -1) if order[j] in present), None)
+            cell = self.missing_cell_transform(
+                by_name[grade_cell.name], grade_cell.max_score, is_solution=grade_cell.name in solution_ids
+            )
+            nb.cells.insert(present[anchor] + 1 if anchor is not None else 0, cell)
+            resources.setdefault("course_restored", []).append(grade_cell.name)
+        return nb, resources
+
+    def add_missing_task_cells(self, nb: NotebookNode, resources: dict):
+        # stock nbgrader indexes ["grade_id"] on every cell with nbgrader metadata, but
+        # DeduplicateIds leaves an empty dict on the copies it demotes: KeyError
+        source_nb = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
+        source_cells = source_nb.source_cells
+        order = [c.name for c in source_cells]
+        present = {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells}
+        for task_cell in source_nb.task_cells:
+            if task_cell.name not in present:
+                cell = source_cells[order.index(task_cell.name)]
+                nb.cells.append(self.missing_cell_transform(cell, task_cell.max_score, is_task=True))
+        return nb, resources

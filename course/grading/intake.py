@@ -1,0 +1,155 @@
+"""Intake: check each submission and stage a clean copy for nbgrader; never touch the original.
+
+For every notebook the assignment expects, the submitted file is read (never written) and:
+
+* a symlink, a file over :data:`MAX_NOTEBOOK_BYTES`, text that is not UTF-8, JSON that does not
+  parse, or JSON that is not a notebook -> INVALID (the notebook scores zero, with the reason);
+* an nbformat 3 notebook is upgraded to nbformat 4 (noted);
+* a missing notebook -> MISSING, unless exactly one unexpected ``.ipynb`` is there, which is then
+  taken for it (a renamed notebook; noted);
+* duplicated ``grade_id`` s (copied cells) are noted; nbgrader's ``DeduplicateIds`` keeps the first;
+
+then the notebook is written, as nbformat 4, to the staging folder that nbgrader reads.
+Other regular files are copied along (symlinks never are). ``timestamp.txt`` is kept for
+nbgrader's late-submission rules.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+__all__ = ["MAX_NOTEBOOK_BYTES", "MAX_OTHER_BYTES", "Intake", "stage_submission"]
+
+MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024  # far above any honest notebook without outputs
+MAX_OTHER_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Intake:
+    """What intake found in one submission."""
+
+    student: str
+    assignment: str
+    status: str = "OK"  # OK, INVALID (some notebook unusable), MISSING (some notebook absent)
+    notes: list[str] = field(default_factory=list)
+
+    def flag(self, status: str, note: str) -> None:
+        rank = {"OK": 0, "MISSING": 1, "INVALID": 2}
+        if rank[status] > rank[self.status]:
+            self.status = status
+        self.notes.append(note)
+
+
+def _read_notebook(path: Path, intake: Intake, label: str):
+    """The parsed notebook at ``path`` (nbformat 4), or None with an INVALID note."""
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        intake.flag("INVALID", f"{label}: a symbolic link, not a file: ignored")
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        intake.flag("INVALID", f"{label}: not a regular file: ignored")
+        return None
+    if info.st_size > MAX_NOTEBOOK_BYTES:
+        intake.flag("INVALID", f"{label}: {info.st_size / 2**20:.0f} MB, over the {MAX_NOTEBOOK_BYTES // 2**20} MB limit")
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        intake.flag("INVALID", f"{label}: not UTF-8 text (byte {exc.start}); re-save the notebook from Jupyter")
+        return None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        intake.flag("INVALID", f"{label}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}")
+        return None
+    if not isinstance(data, dict) or "cells" not in data and "worksheets" not in data:
+        intake.flag("INVALID", f"{label}: JSON, but not a Jupyter notebook")
+        return None
+    major = data.get("nbformat")
+    try:
+        nb = nbformat.reads(text, as_version=4)
+    except Exception as exc:  # nbformat raises several types for malformed notebooks
+        intake.flag("INVALID", f"{label}: not a readable notebook ({type(exc).__name__}: {exc})")
+        return None
+    if major != 4:
+        intake.notes.append(f"{label}: nbformat {major} notebook upgraded to nbformat 4")
+    _dedupe(nb, intake, label)
+    return nb
+
+
+def _dedupe(nb, intake: Intake, label: str) -> None:
+    """Keep the nbgrader metadata of the first cell with each grade_id; make cell ids unique.
+
+    (nbgrader's DeduplicateIds leaves an empty metadata dict on the copies, which its own
+    CheckCellMetadata then rejects as an old schema: the whole submission would fail.)
+    """
+    seen: set[str] = set()
+    dupes: list[str] = []
+    for cell in nb.cells:
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if gid is None:
+            continue
+        if gid in seen:
+            del cell.metadata["nbgrader"]
+            dupes.append(gid)
+        seen.add(gid)
+    if dupes:
+        intake.notes.append(f"{label}: duplicated cells {', '.join(sorted(set(dupes)))}: the first copy of each is graded")
+    nb.nbformat_minor = max(nb.get("nbformat_minor", 0), 5)
+    used: set[str] = set()
+    for n, cell in enumerate(nb.cells):
+        cid = cell.get("id")
+        if not isinstance(cid, str) or not cid or cid in used:
+            cid = f"cell-{n}"
+            while cid in used:
+                cid += "x"
+            cell["id"] = cid
+        used.add(cid)
+
+
+def stage_submission(submission: Path, staged: Path, expected: list[str], student: str, assignment: str) -> Intake:
+    """Check ``submission`` (a folder of one student's assignment) and write a clean copy to ``staged``.
+
+    ``expected`` lists the notebook names (without ``.ipynb``) the assignment has.
+    """
+    intake = Intake(student, assignment)
+    if staged.exists():
+        shutil.rmtree(staged)
+    staged.mkdir(parents=True)
+    if submission.is_symlink() or not submission.is_dir():
+        intake.flag("MISSING", f"no submission folder {submission.name}")
+        return intake
+    entries = sorted(submission.iterdir())
+    present = {p.stem: p for p in entries if p.suffix == ".ipynb"}
+    unexpected = [p for stem, p in present.items() if stem not in expected]
+    missing = [name for name in expected if name not in present]
+    if len(missing) == 1 and len(unexpected) == 1:
+        intake.notes.append(f"{unexpected[0].name} taken for the missing {missing[0]}.ipynb (renamed notebook)")
+        present[missing[0]] = unexpected[0]
+        missing = []
+    for name in missing:
+        intake.flag("MISSING", f"{name}.ipynb is missing: it scores zero")
+    for name in expected:
+        if name not in present:
+            continue
+        nb = _read_notebook(present[name], intake, f"{name}.ipynb")
+        if nb is not None:
+            nbformat.write(nb, str(staged / f"{name}.ipynb"))
+    used = {present[n] for n in expected if n in present}
+    for path in entries:
+        if path in used or path.suffix == ".ipynb":
+            continue
+        if path.is_symlink():
+            intake.notes.append(f"{path.name}: a symbolic link: not copied")
+        elif path.is_file() and path.stat().st_size <= MAX_OTHER_BYTES:
+            shutil.copyfile(path, staged / path.name)
+        elif path.is_file():
+            intake.notes.append(f"{path.name}: over {MAX_OTHER_BYTES // 2**20} MB: not copied")
+    return intake

@@ -1,0 +1,250 @@
+"""Submissions that try to break the batch: each ends in the expected score and report entry.
+
+A tiny assignment (tests/adversarial/adv.txt: double 1 pt, square 2 pts, cube 1 pt) keeps each
+case to a kernel start. Every case is graded in one run of ``course autograde``'s batch function,
+with a 10 s per-cell timeout.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course.grading.autograde import autograde
+from course.grading.build import build
+from course.grading.coursedir import Course
+from course.grading.nbtext import from_text
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+FULL = {"test_double": 1.0, "test_square": 2.0, "test_cube": 1.0}
+
+pytestmark = pytest.mark.xdist_group("adversarial")
+
+
+def _cells_by_id(nb):
+    return {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
+
+
+def _with(nb, **sources):
+    out = copy.deepcopy(nb)
+    cells = _cells_by_id(out)
+    for gid, src in sources.items():
+        cells[gid].source = src
+    return out
+
+
+def _write(nb, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+
+
+def _case_control(sol, rel, d):
+    _write(sol, d / "adv.ipynb")
+
+
+def _case_unsolved(sol, rel, d):
+    _write(rel, d / "adv.ipynb")
+
+
+def _case_corrupt_json(sol, rel, d):
+    d.mkdir(parents=True)
+    text = nbformat.writes(sol)
+    (d / "adv.ipynb").write_text(text[: len(text) // 2])
+
+
+def _case_png_renamed(sol, rel, d):
+    d.mkdir(parents=True)
+    (d / "adv.ipynb").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def _case_json_not_notebook(sol, rel, d):
+    d.mkdir(parents=True)
+    (d / "adv.ipynb").write_text(json.dumps({"answer": 42}))
+
+
+def _case_nbformat3(sol, rel, d):
+    d.mkdir(parents=True)
+    v3 = nbformat.convert(copy.deepcopy(sol), 3)
+    (d / "adv.ipynb").write_text(nbformat.writes(v3, version=3))
+
+
+def _case_missing(sol, rel, d):
+    d.mkdir(parents=True)
+    (d / "notes.txt").write_text("I forgot the notebook")
+
+
+def _case_renamed(sol, rel, d):
+    _write(sol, d / "adv (1).ipynb")
+
+
+def _case_not_utf8(sol, rel, d):
+    d.mkdir(parents=True)
+    nb = copy.deepcopy(sol)
+    nb.cells[0].source += "\n\nCafé"
+    (d / "adv.ipynb").write_bytes(nbformat.writes(nb).encode("latin-1"))
+
+
+def _case_huge(sol, rel, d):
+    d.mkdir(parents=True)
+    with open(d / "adv.ipynb", "wb") as fh:  # 200 MB, sparse: never read by the grader
+        fh.truncate(200 * 2**20)
+
+
+def _case_duplicated_ids(sol, rel, d):
+    nb = copy.deepcopy(sol)
+    cells = _cells_by_id(nb)
+    nb.cells.append(copy.deepcopy(cells["double"]))
+    nb.cells[-1]["id"] = "copied-cell"
+    _write(nb, d / "adv.ipynb")
+
+
+def _case_deleted_test_after_locked_cell(sol, rel, d):
+    nb = copy.deepcopy(sol)
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "test_square"]
+    _write(nb, d / "adv.ipynb")
+
+
+def _case_edited_test(sol, rel, d):
+    nb = _with(rel, double=_cells_by_id(sol)["double"].source, test_square="pass  # all good")
+    _write(nb, d / "adv.ipynb")
+
+
+def _case_changed_cell_type(sol, rel, d):
+    nb = copy.deepcopy(sol)
+    cell = _cells_by_id(nb)["test_cube"]
+    cell.cell_type = "markdown"
+    cell.pop("outputs", None)
+    cell.pop("execution_count", None)
+    _write(nb, d / "adv.ipynb")
+
+
+def _case_symlinks(sol, rel, d):
+    _write(sol, d / "adv.ipynb")
+    os.symlink("/etc/passwd", d / "secrets.txt")
+
+
+def _case_notebook_is_symlink(sol, rel, d):
+    d.mkdir(parents=True)
+    os.symlink(REPO / "source", d / "adv.ipynb")
+
+
+def _case_infinite_loop(sol, rel, d):
+    _write(_with(sol, square="while True:\n    pass\n\ndef square(x):\n    return x * x"), d / "adv.ipynb")
+
+
+def _case_os_exit(sol, rel, d):
+    _write(_with(sol, square="import os\n\nos._exit(0)"), d / "adv.ipynb")
+
+
+def _case_segfault(sol, rel, d):
+    _write(_with(sol, square="import ctypes\n\nctypes.string_at(0)"), d / "adv.ipynb")
+
+
+def _case_sys_exit(sol, rel, d):
+    _write(_with(sol, square="import sys\n\nsys.exit(1)"), d / "adv.ipynb")
+
+
+# student -> (builder, status, scores, a phrase the report must contain)
+CASES = {
+    "control": (_case_control, "GRADED", FULL, None),
+    "unsolved": (_case_unsolved, "GRADED", {"test_double": 0, "test_square": 0, "test_cube": 0}, None),
+    "corrupt-json": (_case_corrupt_json, "INVALID", {}, "not valid JSON"),
+    "png-renamed": (_case_png_renamed, "INVALID", {}, "not UTF-8"),
+    "json-not-notebook": (_case_json_not_notebook, "INVALID", {}, "not a Jupyter notebook"),
+    "nbformat3": (_case_nbformat3, "GRADED", FULL, "upgraded to nbformat 4"),
+    "missing": (_case_missing, "MISSING", {}, "adv.ipynb is missing"),
+    "renamed": (_case_renamed, "GRADED", FULL, "renamed notebook"),
+    "not-utf8": (_case_not_utf8, "INVALID", {}, "not UTF-8"),
+    "huge": (_case_huge, "INVALID", {}, "over the 20 MB limit"),
+    "duplicated-ids": (_case_duplicated_ids, "GRADED", FULL, "duplicated cells double"),
+    "deleted-test": (_case_deleted_test_after_locked_cell, "GRADED", FULL, None),
+    "edited-test": (_case_edited_test, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 0}, None),
+    "changed-cell-type": (_case_changed_cell_type, "GRADED", FULL, None),
+    "symlinks": (_case_symlinks, "GRADED", FULL, "symbolic link: not copied"),
+    "notebook-is-symlink": (_case_notebook_is_symlink, "INVALID", {}, "symbolic link"),
+    "infinite-loop": (_case_infinite_loop, "TIMEOUT", {"test_double": 1, "test_square": 0, "test_cube": 1}, "TIMEOUT"),
+    "os-exit": (_case_os_exit, "KERNEL DIED", {"test_double": 1, "test_square": 0, "test_cube": 0}, "kernel died"),
+    "segfault": (_case_segfault, "KERNEL DIED", {"test_double": 1, "test_square": 0, "test_cube": 0}, "kernel died"),
+    "sys-exit": (_case_sys_exit, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+}
+
+
+def _tree_digest(root: Path) -> dict[str, str]:
+    out = {}
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        if p.is_symlink():
+            out[rel] = "link:" + os.readlink(p)
+        elif p.is_file():
+            with open(p, "rb") as fh:
+                out[rel] = hashlib.file_digest(fh, "sha256").hexdigest()
+    return out
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("adversarial") / "course"
+    (root / "source" / "adv").mkdir(parents=True)
+    config = (REPO / "nbgrader_config.py").read_text()
+    config += "\n# adversarial tests: short limits\nc.Execute.timeout = 10\nc.RobustExecute.notebook_timeout = 120\n"
+    (root / "nbgrader_config.py").write_text(config)
+    nbformat.write(from_text((HERE / "adversarial" / "adv.txt").read_text()), str(root / "source" / "adv" / "adv.ipynb"))
+    course = Course(root)
+    build(course, ["adv"])
+    sol = nbformat.read(root / "source" / "adv" / "adv.ipynb", as_version=4)
+    rel = nbformat.read(root / "release" / "adv" / "adv.ipynb", as_version=4)
+    for student, (builder, *_rest) in CASES.items():
+        builder(sol, rel, course.submitted / student / "adv")
+    before = _tree_digest(course.submitted)
+    outcomes = {o.student: o for o in autograde(course, ["adv"], sorted(CASES), progress=False)}
+    after = _tree_digest(course.submitted)
+    from course.grading.report import collect_grades
+
+    grades: dict[str, dict[str, float]] = {}
+    for row in collect_grades(course, ["adv"]):
+        grades.setdefault(row.student, {})[row.cell] = row.score
+    yield course, outcomes, grades, before, after
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.mark.parametrize("student", list(CASES))
+def test_case_outcome_and_scores(graded, student):
+    _, outcomes, grades, _, _ = graded
+    _, status, scores, phrase = CASES[student]
+    outcome = outcomes[student]
+    assert outcome.status == status, str(outcome)
+    if phrase:
+        assert phrase.lower() in str(outcome).lower(), str(outcome)
+    got = grades.get(student, {})
+    for cell in FULL:
+        assert got.get(cell, 0.0) == scores.get(cell, 0.0), f"{student}: {cell} scored {got.get(cell)}; {outcome}"
+
+
+def test_batch_finished_every_case(graded):
+    _, outcomes, _, _, _ = graded
+    assert sorted(outcomes) == sorted(CASES)
+
+
+def test_submissions_unchanged_byte_for_byte(graded):
+    _, _, _, before, after = graded
+    assert before == after
+
+
+def test_one_grade_per_submission_and_cell(graded):
+    course, outcomes, _, _, _ = graded
+    from nbgrader.api import Gradebook
+
+    with Gradebook(course.db_url(), course.course_id()) as gb:
+        for student in CASES:
+            sub = gb.find_submission("adv", student)
+            nb = sub.notebooks[0]
+            names = [g.name for g in nb.grades]
+            assert sorted(names) == sorted(FULL), (student, names)
