@@ -46,11 +46,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_autograde(args: argparse.Namespace) -> int:
-    from course.grading.autograde import autograde
+    from course.grading.autograde import Limits, autograde
     from course.grading.report import collect_grades, score_table
 
     course = _course(args)
-    outcomes = autograde(course, args.assignment, args.student, progress=not args.quiet)
+    if args.no_sandbox:
+        print("WARNING: --no-sandbox: student code runs with your privileges (it can read source/ and the "
+              "gradebook). Use it only for code you trust.", file=sys.stderr)
+    limits = Limits(memory_mb=args.memory_mb, max_pids=args.max_processes)
+    outcomes = autograde(course, args.assignment, args.student, progress=not args.quiet,
+                         sandbox=not args.no_sandbox, limits=limits)
     for o in outcomes:
         print(o)
     print()
@@ -125,8 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
         "solution or hidden test.")
     add("validate", cmd_validate, "Execute every source notebook (all tests must pass) and every release notebook "
         "(all tests must fail) with nbgrader's validator.")
-    add("autograde", cmd_autograde, "Autograde submitted/<student>/<assignment>/ into autograded/ and the gradebook; "
-        "a submission that cannot be graded is reported and the batch goes on.", students=True)
+    ag = add("autograde", cmd_autograde, "Autograde submitted/<student>/<assignment>/ into autograded/ and the "
+             "gradebook. Each student's code runs in a sandbox (no network, no view of source/, the gradebook or "
+             "other students; memory and process caps); a submission that cannot be graded is reported with its "
+             "cause (MISSING, INVALID, TIMEOUT, OOM, KERNEL DIED, PROCESS CAP) and the batch goes on. Submissions "
+             "are only read.", students=True)
+    ag.add_argument("--no-sandbox", action="store_true",
+                    help="run student code without the sandbox (only where it cannot be set up, for trusted code)")
+    ag.add_argument("--memory-mb", type=int, default=4096, help="memory cap per student kernel (default 4096)")
+    ag.add_argument("--max-processes", type=int, default=256, help="process cap per student kernel (default 256)")
     add("feedback", cmd_feedback, "Write HTML feedback for autograded submissions into feedback/.", students=True)
     rep = add("report", cmd_report, "Print the score table (student x assignment) from the gradebook.")
     rep.add_argument("--csv", help="also write one line per graded cell to this CSV file")
@@ -152,8 +164,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # one clear line for the instructor, not a traceback
         from course.data import DataUnavailableError
+        from course.grading.autograde import SandboxUnavailable
         from course.grading.build import BuildError
 
+        if isinstance(exc, SandboxUnavailable):
+            print(f"course {args.command}: {exc}.\nRun as root with bubblewrap installed, or pass --no-sandbox "
+                  "to grade without it (student code then runs with your privileges).", file=sys.stderr)
+            return 2
         if isinstance(exc, (BuildError, DataUnavailableError, FileNotFoundError)):
             print(f"course {args.command}: {exc}", file=sys.stderr)
             return 2

@@ -17,16 +17,20 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course.grading.autograde import autograde
+from course.grading.autograde import Limits, autograde
 from course.grading.build import build
 from course.grading.coursedir import Course
 from course.grading.nbtext import from_text
+from course.grading.sandbox import sandbox_problem
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 FULL = {"test_double": 1.0, "test_square": 2.0, "test_cube": 1.0}
 
-pytestmark = pytest.mark.xdist_group("adversarial")
+pytestmark = [
+    pytest.mark.xdist_group("adversarial"),
+    pytest.mark.skipif(sandbox_problem() is not None, reason=f"no sandbox here: {sandbox_problem()}"),
+]
 
 
 def _cells_by_id(nb):
@@ -148,6 +152,44 @@ def _case_segfault(sol, rel, d):
     _write(_with(sol, square="import ctypes\n\nctypes.string_at(0)"), d / "adv.ipynb")
 
 
+def _case_read_source(sol, rel, d, root):
+    secret = root / "source" / "adv" / "adv.ipynb"
+    _write(_with(sol, square=f"print(open({str(secret)!r}).read()[:200])\n\ndef square(x):\n    return x * x"),
+           d / "adv.ipynb")
+
+
+def _case_tamper_gradebook(sol, rel, d, root):
+    db = root / "gradebook.db"
+    code = f"import os\n\nos.remove({str(db)!r})\n\ndef square(x):\n    return x * x"
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_write_home(sol, rel, d, root):
+    code = "open('/root/planted.txt', 'w').write('x')\n\ndef square(x):\n    return x * x"
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_network(sol, rel, d, root):
+    code = "import socket\n\nsocket.create_connection(('127.0.0.1', 22), timeout=2)\n\ndef square(x):\n    return x * x"
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_scratch_symlink(sol, rel, d, root):
+    # writes go to a scratch copy: a symlink planted in the working folder never reaches autograded/
+    code = ("import os\n\nos.symlink('/etc/passwd', 'adv.ipynb.link')\nopen('planted.txt', 'w').write('x')\n\n"
+            "def square(x):\n    return x * x")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_memory_bomb(sol, rel, d, root):
+    _write(_with(sol, square="blob = bytearray(3 * 2**30)"), d / "adv.ipynb")
+
+
+def _case_fork_bomb(sol, rel, d, root):
+    code = "import os, time\n\nwhile True:\n    if os.fork() == 0:\n        time.sleep(60)\n        os._exit(0)"
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
 def _case_sys_exit(sol, rel, d):
     _write(_with(sol, square="import sys\n\nsys.exit(1)"), d / "adv.ipynb")
 
@@ -175,6 +217,17 @@ CASES = {
     "segfault": (_case_segfault, "KERNEL DIED", {"test_double": 1, "test_square": 0, "test_cube": 0}, "kernel died"),
     "sys-exit": (_case_sys_exit, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
 }
+# cases that need the course root; all end with square failing, the rest graded
+SANDBOX_CASES = {
+    "read-source": (_case_read_source, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+    "tamper-gradebook": (_case_tamper_gradebook, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+    "write-home": (_case_write_home, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+    "network": (_case_network, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+    "scratch-symlink": (_case_scratch_symlink, "GRADED", FULL, None),
+    "memory-bomb": (_case_memory_bomb, "OOM", {"test_double": 1, "test_square": 0, "test_cube": 0}, "memory"),
+    "fork-bomb": (_case_fork_bomb, "PROCESS CAP", {"test_double": 1, "test_square": 0, "test_cube": 1}, "processes"),
+}
+ALL_CASES = {**CASES, **SANDBOX_CASES}
 
 
 def _tree_digest(root: Path) -> dict[str, str]:
@@ -203,9 +256,13 @@ def graded(tmp_path_factory):
     rel = nbformat.read(root / "release" / "adv" / "adv.ipynb", as_version=4)
     for student, (builder, *_rest) in CASES.items():
         builder(sol, rel, course.submitted / student / "adv")
-    before = _tree_digest(course.submitted)
-    outcomes = {o.student: o for o in autograde(course, ["adv"], sorted(CASES), progress=False)}
-    after = _tree_digest(course.submitted)
+    for student, (builder, *_rest) in SANDBOX_CASES.items():
+        builder(sol, rel, course.submitted / student / "adv", root)
+    watched = [course.submitted, course.source, course.release]
+    before = [_tree_digest(p) for p in watched]
+    limits = Limits(memory_mb=1536, max_pids=64)
+    outcomes = {o.student: o for o in autograde(course, ["adv"], sorted(ALL_CASES), progress=False, limits=limits)}
+    after = [_tree_digest(p) for p in watched]
     from course.grading.report import collect_grades
 
     grades: dict[str, dict[str, float]] = {}
@@ -215,10 +272,10 @@ def graded(tmp_path_factory):
     shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.mark.parametrize("student", list(CASES))
+@pytest.mark.parametrize("student", list(ALL_CASES))
 def test_case_outcome_and_scores(graded, student):
     _, outcomes, grades, _, _ = graded
-    _, status, scores, phrase = CASES[student]
+    _, status, scores, phrase = ALL_CASES[student]
     outcome = outcomes[student]
     assert outcome.status == status, str(outcome)
     if phrase:
@@ -230,12 +287,20 @@ def test_case_outcome_and_scores(graded, student):
 
 def test_batch_finished_every_case(graded):
     _, outcomes, _, _, _ = graded
-    assert sorted(outcomes) == sorted(CASES)
+    assert sorted(outcomes) == sorted(ALL_CASES)
 
 
-def test_submissions_unchanged_byte_for_byte(graded):
+def test_submissions_source_release_unchanged_byte_for_byte(graded):
     _, _, _, before, after = graded
     assert before == after
+
+
+def test_nothing_planted_outside_the_sandbox(graded):
+    course, _, _, _, _ = graded
+    assert not Path("/root/planted.txt").exists()
+    assert course.gradebook_path.is_file()
+    folder = course.autograded / "scratch-symlink" / "adv"
+    assert folder.is_dir() and not (folder / "planted.txt").exists() and not (folder / "adv.ipynb.link").exists()
 
 
 def test_one_grade_per_submission_and_cell(graded):
@@ -243,7 +308,7 @@ def test_one_grade_per_submission_and_cell(graded):
     from nbgrader.api import Gradebook
 
     with Gradebook(course.db_url(), course.course_id()) as gb:
-        for student in CASES:
+        for student in ALL_CASES:
             sub = gb.find_submission("adv", student)
             nb = sub.notebooks[0]
             names = [g.name for g in nb.grades]

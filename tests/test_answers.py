@@ -112,7 +112,12 @@ def _grade_assignment(assignment: str, tmp_path_factory) -> tuple[dict, dict]:
         for path in course.source_notebooks(assignment):
             nb = nbformat.read(path, as_version=4)
             nbformat.write(splice(nb, per_notebook.get(path.stem, {})), str(dest / path.name))
-    outcomes = {o.student: o for o in autograde(course, [assignment], sorted(submissions), progress=False)}
+    from course.grading.sandbox import sandbox_problem
+
+    outcomes = {
+        o.student: o
+        for o in autograde(course, [assignment], sorted(submissions), progress=False, sandbox=sandbox_problem() is None)
+    }
     from course.grading.feedback import generate_feedback
 
     generate_feedback(course, [assignment], [WRONG_ALL], progress=False)

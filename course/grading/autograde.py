@@ -13,16 +13,19 @@ For each student and assignment:
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from course.grading.coursedir import Course
 from course.grading.execute import take_faults
 from course.grading.intake import stage_submission
 
-__all__ = ["INTAKE_DIR", "Outcome", "autograde"]
+__all__ = ["INTAKE_DIR", "Limits", "Outcome", "SandboxUnavailable", "autograde"]
 
 INTAKE_DIR = ".course/intake"
+RUN_DIR = ".course/run"
 
 
 @dataclass
@@ -67,18 +70,68 @@ def _zero_unusable_notebooks(course: Course, assignment: str, student: str) -> N
         gb.db.commit()
 
 
+class SandboxUnavailable(RuntimeError):
+    """The sandbox cannot be set up here and the instructor did not pass --no-sandbox."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource caps for each student kernel (sandbox only)."""
+
+    memory_mb: int = 4096
+    max_pids: int = 256
+    threads: int = 1
+
+
+def _sandbox_config(course: Course, run_dir: Path, limits: Limits) -> dict:
+    """Kernelspec on JUPYTER_PATH and the config sections that make nbgrader use it."""
+    from course.data import DATASETS, data_root, prepare
+    from course.grading import sandbox
+
+    for name in DATASETS:  # the kernels see the data root read-only: fetch or unpack it now
+        prepare(name)
+    spec_root = sandbox.install_kernelspec(
+        run_dir / "jupyter", memory_mb=limits.memory_mb, max_pids=limits.max_pids,
+        data_root=data_root(), scratch=run_dir / "scratch", threads=limits.threads,
+    )
+    paths = [str(spec_root), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+    (run_dir / "ipc").mkdir(parents=True, exist_ok=True)
+    return {
+        "Execute": {"kernel_name": sandbox.KERNEL_NAME},
+        "KernelManager": {"transport": "ipc", "ip": str(run_dir / "ipc" / "kernel")},
+    }
+
+
 def autograde(
     course: Course,
     assignments: list[str] | None = None,
     students: list[str] | None = None,
     *,
     progress: bool = True,
+    sandbox: bool = True,
+    limits: Limits = Limits(),
 ) -> list[Outcome]:
-    """Autograde ``students`` (default: all in ``submitted/``) on ``assignments`` (default: all)."""
+    """Autograde ``students`` (default: all in ``submitted/``) on ``assignments`` (default: all).
+
+    With ``sandbox`` (the default) every kernel runs in the sandbox of :mod:`course.grading.sandbox`;
+    :class:`SandboxUnavailable` says why when it cannot be set up. ``sandbox=False`` runs student
+    code with the grader's own privileges: only for code you trust (the demo's own notebooks).
+    """
     names = course.check_assignments(assignments)
     who = students or course.students()
     staging = course.root / INTAKE_DIR
-    api = course.api(CourseDirectory={"submitted_directory": INTAKE_DIR})
+    run_dir = course.root / RUN_DIR
+    shutil.rmtree(run_dir, ignore_errors=True)
+    sections: dict = {"CourseDirectory": {"submitted_directory": INTAKE_DIR}}
+    if sandbox:
+        from course.grading.sandbox import sandbox_problem
+
+        problem = sandbox_problem()
+        if problem:
+            raise SandboxUnavailable(f"cannot sandbox student code: {problem}")
+        sections.update(_sandbox_config(course, run_dir, limits))
+    api = course.api(**sections)
     jobs = [(s, a) for s in who for a in names]
     outcomes: list[Outcome] = []
     iterator = jobs
@@ -111,4 +164,9 @@ def autograde(
             outcome.message = _last_error(result.get("log", ""))
         outcomes.append(outcome)
     shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(run_dir, ignore_errors=True)
+    if sandbox:
+        from course.grading.sandbox import cleanup_cgroups
+
+        cleanup_cgroups()
     return outcomes

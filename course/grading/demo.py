@@ -58,8 +58,15 @@ def run_demo(course: Course, assignments: list[str] | None = None, *, progress: 
     build(course, names, progress=progress)
     print("[2/5] demo submissions: demo-solution (instructor notebooks), demo-unsolved (student versions)")
     make_demo_submissions(course, names)
-    print("[3/5] autograde (the demo grades the instructor's own notebooks: no sandbox)")
-    outcomes = autograde(course, names, [DEMO_SOLUTION, DEMO_UNSOLVED], progress=progress)
+    from course.grading.sandbox import sandbox_problem
+
+    problem = sandbox_problem()
+    if problem:
+        print(f"[3/5] autograde WITHOUT the sandbox ({problem}); acceptable here only because the demo "
+              "grades the instructor's own notebooks")
+    else:
+        print("[3/5] autograde, every kernel in the sandbox")
+    outcomes = autograde(course, names, [DEMO_SOLUTION, DEMO_UNSOLVED], progress=progress, sandbox=problem is None)
     for o in outcomes:
         if o.status != "GRADED":
             print(f"  {o.student}/{o.assignment}: {o.status} {o.message}")

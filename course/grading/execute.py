@@ -71,10 +71,16 @@ class RobustExecute(Execute):
         1800, help="Wall-clock cap (seconds) for the whole notebook; cells after it are not run."
     ).tag(config=True)
 
+    def _cgroup_says(self, what: str) -> bool:
+        """Ask the sandbox's cgroup of this kernel: 'oom' (memory cap hit) or 'pids' (process cap hit)."""
+        connection_file = getattr(self, "_connection_file", "")
+        return bool(connection_file) and self.kernel_name == "course-sandbox" and _cgroup_check(connection_file, what)
+
     def preprocess(self, nb: NotebookNode, resources: dict | None = None, km=None):
         from nbclient import NotebookClient
 
         NotebookClient.__init__(self, nb, km)
+        self._connection_file = ""
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
         name = f"{resources.get('metadata', {}).get('path', '')}/{resources.get('unique_key', 'notebook')}"
@@ -84,6 +90,7 @@ class RobustExecute(Execute):
         stop_reason: tuple[str, str] | None = None
         try:
             with self.setup_kernel():
+                self._connection_file = getattr(self.km, "connection_file", "")  # km is gone after shutdown
                 info = self.wait_for_reply(self.kc.kernel_info())
                 if info and "language_info" in info["content"]:
                     self.nb.metadata["language_info"] = info["content"]["language_info"]
@@ -98,9 +105,12 @@ class RobustExecute(Execute):
                     try:
                         self.preprocess_cell(cell, resources, index)
                     except DeadKernelError:
-                        msg = "the kernel died while running this cell (os._exit, a crash, or the memory limit)"
+                        if self._cgroup_says("oom"):
+                            kind, msg = "OOM", "the kernel was killed for using more memory than the limit"
+                        else:
+                            kind, msg = "KERNEL DIED", "the kernel died while running this cell (os._exit, a crash)"
                         cell.outputs.append(_error("KernelDied", msg))
-                        faults.append(Fault("KERNEL DIED", name, index, msg))
+                        faults.append(Fault(kind, name, index, msg))
                         stop_reason = ("KERNEL DIED", "the kernel died in an earlier cell")
                         next_index = index + 1
                         break
@@ -119,6 +129,8 @@ class RobustExecute(Execute):
             msg = f"{type(exc).__name__}: {exc}".strip()
             faults.append(Fault("KERNEL DIED", name, next_index, msg))
             stop_reason = stop_reason or ("KERNEL DIED", msg)
+        if self._cgroup_says("pids"):
+            faults.append(Fault("PROCESS CAP", name, None, "the notebook hit the limit on processes (fork bomb?)"))
         if stop_reason is not None:
             for cell in self.nb.cells[next_index:]:
                 if cell.cell_type == "code" and not cell.get("outputs"):
@@ -127,6 +139,12 @@ class RobustExecute(Execute):
             FAULTS.setdefault(name, []).extend(faults)
         self.set_widgets_metadata()
         return self.nb, self.resources
+
+
+def _cgroup_check(connection_file: str, what: str) -> bool:
+    from course.grading import sandbox
+
+    return sandbox.oom_killed(connection_file) if what == "oom" else sandbox.pids_capped(connection_file)
 
 
 class RestoreMissingCells(OverwriteCells):
