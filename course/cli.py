@@ -15,6 +15,7 @@ from course import __version__
 EPILOG = """\
 pipeline:
   course build        source/ -> release/ (student versions) and the gradebook
+  course collect      an LMS download (Canvas, Moodle zip) -> submitted/
   course validate     solutions pass every test; student versions fail them
   course autograde    submitted/<student>/<assignment>/ -> autograded/ and grades
   course feedback     autograded/ -> feedback/<student>/<assignment>/*.html
@@ -60,6 +61,14 @@ def cmd_autograde(args: argparse.Namespace) -> int:
         print(o)
     print()
     print(score_table(collect_grades(course, args.assignment)))
+    return 0
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    from course.grading.collect import collect
+
+    students = collect(_course(args), args.assignment, [Path(p) for p in args.files], args.lms)
+    print(f"{len(students)} student(s) now in submitted/*/{args.assignment}: {', '.join(students)}")
     return 0
 
 
@@ -139,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
                     help="run student code without the sandbox (only where it cannot be set up, for trusted code)")
     ag.add_argument("--memory-mb", type=int, default=4096, help="memory cap per student kernel (default 4096)")
     ag.add_argument("--max-processes", type=int, default=256, help="process cap per student kernel (default 256)")
+    col = sub.add_parser("collect", help="Collect an LMS download (zip files or notebooks) into submitted/ with "
+                         "nbgrader's zip_collect. Canvas: <login>[_late]_<id>_<id>_<file>.ipynb; Moodle: "
+                         "<Name>_<participant id>_assignsubmission_file_<file>.ipynb (flat or in folders).")
+    col.add_argument("assignment", help="assignment id")
+    col.add_argument("files", nargs="+", help="zip files, notebooks, or folders of them")
+    col.add_argument("--lms", choices=["canvas", "moodle"], required=True, help="which file-name pattern to expect")
+    col.set_defaults(func=cmd_collect)
     add("feedback", cmd_feedback, "Write HTML feedback for autograded submissions into feedback/.", students=True)
     rep = add("report", cmd_report, "Print the score table (student x assignment) from the gradebook.")
     rep.add_argument("--csv", help="also write one line per graded cell to this CSV file")

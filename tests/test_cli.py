@@ -7,7 +7,7 @@ import pytest
 from course.cli import build_parser, main
 
 
-@pytest.mark.parametrize("command", ["build", "validate", "autograde", "feedback", "report", "demo", "data"])
+@pytest.mark.parametrize("command", ["build", "validate", "collect", "autograde", "feedback", "report", "demo", "data"])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_:
         main([command, "--help"])
