@@ -190,6 +190,16 @@ def _case_fork_bomb(sol, rel, d, root):
     _write(_with(sol, square=code), d / "adv.ipynb")
 
 
+def _case_print_huge(sol, rel, d, root):
+    code = "print('x' * 300_000_000)\n\ndef square(x):\n    return x * x"
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_print_flood(sol, rel, d, root):
+    code = "for _ in range(200_000):\n    print('y' * 200)\n\ndef square(x):\n    return x * x"
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
 def _case_sys_exit(sol, rel, d):
     _write(_with(sol, square="import sys\n\nsys.exit(1)"), d / "adv.ipynb")
 
@@ -226,6 +236,9 @@ SANDBOX_CASES = {
     "scratch-symlink": (_case_scratch_symlink, "GRADED", FULL, None),
     "memory-bomb": (_case_memory_bomb, "OOM", {"test_double": 1, "test_square": 0, "test_cube": 0}, "memory"),
     "fork-bomb": (_case_fork_bomb, "PROCESS CAP", {"test_double": 1, "test_square": 0, "test_cube": 1}, "processes"),
+    # the answer cell printed too much: its output is cut, the cell counts as failed, grading goes on
+    "print-huge": (_case_print_huge, "OUTPUT CAPPED", FULL, "output"),
+    "print-flood": (_case_print_flood, "OUTPUT CAPPED", FULL, "output"),
 }
 ALL_CASES = {**CASES, **SANDBOX_CASES}
 

@@ -70,6 +70,34 @@ class RobustExecute(Execute):
     notebook_timeout = Integer(
         1800, help="Wall-clock cap (seconds) for the whole notebook; cells after it are not run."
     ).tag(config=True)
+    max_output_bytes = Integer(
+        10 * 2**20, help="Output kept per cell (bytes); the rest is dropped and the cell marked OUTPUT CAPPED."
+    ).tag(config=True)
+    max_message_bytes = Integer(
+        32 * 2**20, help="Largest single output message accepted; a larger one is dropped by ZMQ before the "
+        "grader holds it (one print of a gigabyte is one message)."
+    ).tag(config=True)
+
+    def output(self, outs, msg, display_id, cell_index):
+        """nbclient's output hook, with a byte budget per cell."""
+        content = msg.get("content", {})
+        size = len(str(content.get("text", ""))) + sum(len(str(v)) for v in content.get("data", {}).values())
+        self._output_bytes += size
+        if self._output_bytes > self.max_output_bytes:
+            if not self._output_capped:
+                self._output_capped = True
+                outs.append(NotebookNode(output_type="stream", name="stdout",
+                                         text=f"\n[output over {self.max_output_bytes // 2**20} MB: the rest was dropped]\n"))
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+    def _cap_iopub(self) -> None:
+        try:
+            import zmq
+
+            self.kc.iopub_channel.socket.setsockopt(zmq.MAXMSGSIZE, self.max_message_bytes)
+        except Exception:  # a client without a ZMQ iopub socket: the per-cell byte budget still applies
+            pass
 
     def _cgroup_says(self, what: str) -> bool:
         """Ask the sandbox's cgroup of this kernel: 'oom' (memory cap hit) or 'pids' (process cap hit)."""
@@ -81,6 +109,8 @@ class RobustExecute(Execute):
 
         NotebookClient.__init__(self, nb, km)
         self._connection_file = ""
+        self._output_bytes = 0
+        self._output_capped = False
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
         name = f"{resources.get('metadata', {}).get('path', '')}/{resources.get('unique_key', 'notebook')}"
@@ -91,6 +121,7 @@ class RobustExecute(Execute):
         try:
             with self.setup_kernel():
                 self._connection_file = getattr(self.km, "connection_file", "")  # km is gone after shutdown
+                self._cap_iopub()
                 info = self.wait_for_reply(self.kc.kernel_info())
                 if info and "language_info" in info["content"]:
                     self.nb.metadata["language_info"] = info["content"]["language_info"]
@@ -102,8 +133,18 @@ class RobustExecute(Execute):
                         stop_reason = ("TIMEOUT", f"the notebook ran past its {self.notebook_timeout} s limit")
                         faults.append(Fault("TIMEOUT", name, index, stop_reason[1]))
                         break
+                    self._output_bytes = 0
+                    self._output_capped = False
                     try:
                         self.preprocess_cell(cell, resources, index)
+                    except CellTimeoutError as exc:
+                        if "IOPub" not in str(exc):
+                            raise
+                        # an output message was lost (over max_message_bytes): never trust this cell
+                        msg = "this cell's output was lost (over the output limit): the cell counts as failed"
+                        cell.outputs.append(_error("OutputCapped", msg))
+                        faults.append(Fault("OUTPUT CAPPED", name, index, msg))
+                        continue
                     except DeadKernelError:
                         if self._cgroup_says("oom"):
                             kind, msg = "OOM", "the kernel was killed for using more memory than the limit"
@@ -121,6 +162,9 @@ class RobustExecute(Execute):
                         stop_reason = ("TIMEOUT", "the kernel stopped responding in an earlier cell")
                         next_index = index + 1
                         break
+                    if self._output_capped:
+                        cell.outputs.append(_error("OutputCapped", f"output over {self.max_output_bytes} bytes"))
+                        faults.append(Fault("OUTPUT CAPPED", name, index, "the cell printed more than the limit"))
                     if any(o.get("ename") == "CellTimeoutError" for o in cell.outputs if o.output_type == "error"):
                         faults.append(Fault("TIMEOUT", name, index, f"cell ran longer than {self.timeout} s"))
                 else:

@@ -1,0 +1,15 @@
+# why: resets the gradient by setting w.grad = None, and writes the loss with softplus(z) - y z
+def gradient_descent_autograd(X, y, eta, T):
+    """Full-batch gradient descent on the mean cross-entropy, gradients by autograd; returns (w, losses)."""
+    w = torch.zeros(X.shape[1], dtype=torch.float64, requires_grad=True)
+    losses = []
+    for _ in range(T):
+        z = X @ w
+        softplus = torch.clamp(z, min=0) + torch.log1p(torch.exp(-torch.abs(z)))
+        loss = (softplus - y * z).mean()
+        losses.append(loss.item())
+        loss.backward()
+        with torch.no_grad():
+            w.sub_(eta * w.grad)
+        w.grad = None
+    return w.detach(), losses
