@@ -137,14 +137,6 @@ class RobustExecute(Execute):
                     self._output_capped = False
                     try:
                         self.preprocess_cell(cell, resources, index)
-                    except CellTimeoutError as exc:
-                        if "IOPub" not in str(exc):
-                            raise
-                        # an output message was lost (over max_message_bytes): never trust this cell
-                        msg = "this cell's output was lost (over the output limit): the cell counts as failed"
-                        cell.outputs.append(_error("OutputCapped", msg))
-                        faults.append(Fault("OUTPUT CAPPED", name, index, msg))
-                        continue
                     except DeadKernelError:
                         if self._cgroup_says("oom"):
                             kind, msg = "OOM", "the kernel was killed for using more memory than the limit"
@@ -156,6 +148,12 @@ class RobustExecute(Execute):
                         next_index = index + 1
                         break
                     except (CellTimeoutError, TimeoutError) as exc:
+                        if "IOPub" in str(exc):
+                            # an output message was lost (over max_message_bytes): never trust this cell
+                            msg = "this cell's output was lost (over the output limit): the cell counts as failed"
+                            cell.outputs.append(_error("OutputCapped", msg))
+                            faults.append(Fault("OUTPUT CAPPED", name, index, msg))
+                            continue
                         msg = f"no reply from the kernel within {self.timeout} s ({type(exc).__name__})"
                         cell.outputs.append(_error("CellTimeoutError", msg))
                         faults.append(Fault("TIMEOUT", name, index, msg))
