@@ -29,3 +29,24 @@ def test_unknown_assignment_is_a_clear_error(course_copy, capsys):
 def test_report_on_empty_gradebook(course_copy, capsys):
     assert main(["--root", str(course_copy.root), "report"]) == 0
     assert "no grades yet" in capsys.readouterr().out
+
+
+def test_validate_passes_solutions_and_fails_release(tmp_path, capsys):
+    """`course validate` on the tiny adversarial assignment: source passes, release fails every test."""
+    from pathlib import Path
+
+    import nbformat
+
+    from course.grading.nbtext import from_text
+
+    repo = Path(__file__).resolve().parent.parent
+    root = tmp_path / "course"
+    (root / "source" / "adv").mkdir(parents=True)
+    (root / "nbgrader_config.py").write_text((repo / "nbgrader_config.py").read_text())
+    nb = from_text((repo / "tests" / "adversarial" / "adv.txt").read_text())
+    nbformat.write(nb, str(root / "source" / "adv" / "adv.ipynb"))
+    assert main(["--root", str(root), "-q", "build"]) == 0
+    assert main(["--root", str(root), "-q", "validate"]) == 0
+    out = capsys.readouterr().out
+    assert "ok   source/adv/adv.ipynb: all tests pass" in out
+    assert "ok   release/adv/adv.ipynb: all tests fail, as they should" in out
