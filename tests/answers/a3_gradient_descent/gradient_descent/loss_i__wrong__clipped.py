@@ -1,0 +1,11 @@
+# why: clips p to [1e-12, 1 - 1e-12] to avoid log(0): finite, but wrong for large |z| (27.6 instead of 50)
+# fails: test_loss_i
+def loss_i(w, x_i, y_i):
+    """Cross-entropy loss of one example, computed stably."""
+    p = np.clip(sigmoid(w @ x_i), 1e-12, 1 - 1e-12)
+    return -(y_i * np.log(p) + (1 - y_i) * np.log(1 - p))
+
+
+def grad_loss_i(w, x_i, y_i):
+    """Gradient of loss_i with respect to w, shape (d,)."""
+    return (sigmoid(w @ x_i) - y_i) * x_i

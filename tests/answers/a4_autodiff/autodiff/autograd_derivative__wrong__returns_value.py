@@ -1,0 +1,8 @@
+# why: returns fn(x) itself instead of its derivative
+# fails: test_autograd_derivative
+def autograd_derivative(fn, x):
+    """fn'(x) by torch.autograd, in float64, as a Python float."""
+    t = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+    y = fn(t)
+    y.backward()
+    return y.item()
