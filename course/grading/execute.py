@@ -167,10 +167,15 @@ class RobustExecute(Execute):
                         faults.append(Fault("TIMEOUT", name, index, f"cell ran longer than {self.timeout} s"))
                 else:
                     next_index = len(self.nb.cells)
-        except Exception as exc:  # the kernel could not start, or was lost between cells
+        except Exception as exc:  # the kernel could not start, or was lost in a way nbclient did not name
             msg = f"{type(exc).__name__}: {exc}".strip()
             faults.append(Fault("KERNEL DIED", name, next_index, msg))
             stop_reason = stop_reason or ("KERNEL DIED", msg)
+            cells = self.nb.cells
+            if next_index < len(cells) and cells[next_index].cell_type == "code":
+                # the cell that was running may hold partial output (a test cell's "passed" line): fail it
+                cells[next_index].setdefault("outputs", []).append(_error("KernelDied", msg))
+                next_index += 1
         if self._cgroup_says("pids"):
             faults.append(Fault("PROCESS CAP", name, None, "the notebook hit the limit on processes (fork bomb?)"))
         if stop_reason is not None:

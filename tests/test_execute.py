@@ -1,0 +1,46 @@
+"""RobustExecute on a plain kernel: what happens when execution breaks in a way nbclient does not name."""
+
+from __future__ import annotations
+
+import nbformat
+
+from course.grading.execute import RobustExecute, take_faults
+from course.grading.preprocessors import score_test_cell
+
+
+def _test_cell(source: str, gid: str):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": gid,
+                                 "points": 1, "schema_version": 3, "task": False}
+    return cell
+
+
+def test_unexpected_error_fails_the_running_cell_and_the_rest(tmp_path, monkeypatch):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("a = 1"), _test_cell("print('a =', a)", "t1"), _test_cell("print(a)", "t2")]
+    original = RobustExecute.preprocess_cell
+
+    def flaky(self, cell, resources, index):
+        if index == 1:  # the test cell had printed its "passed" line when the connection broke
+            cell.outputs.append(nbformat.v4.new_output("stream", name="stdout", text="visible tests passed\n"))
+            raise RuntimeError("lost the kernel")
+        return original(self, cell, resources, index)
+
+    monkeypatch.setattr(RobustExecute, "preprocess_cell", flaky)
+    executor = RobustExecute(kernel_name="python3", timeout=60)
+    nb, _ = executor.preprocess(nb, {"metadata": {"path": str(tmp_path)}, "unique_key": "nb"})
+    assert score_test_cell(nb.cells[1]) == (0.0, 1.0)
+    assert score_test_cell(nb.cells[2]) == (0.0, 1.0)
+    assert nb.cells[2].outputs[0].ename == "NotRun"
+    faults = take_faults(str(tmp_path))
+    assert [f.kind for f in faults] == ["KERNEL DIED"] and "lost the kernel" in faults[0].message
+
+
+def test_plain_run_records_no_fault(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("a = 2"), _test_cell("assert a == 2", "t1")]
+    nb, _ = RobustExecute(kernel_name="python3", timeout=60).preprocess(
+        nb, {"metadata": {"path": str(tmp_path)}, "unique_key": "nb"}
+    )
+    assert score_test_cell(nb.cells[1]) == (1.0, 1.0)
+    assert take_faults(str(tmp_path)) == []
