@@ -96,6 +96,11 @@ def _case_not_utf8(sol, rel, d):
     (d / "adv.ipynb").write_bytes(nbformat.writes(nb).encode("latin-1"))
 
 
+def _case_utf8_bom(sol, rel, d):
+    d.mkdir(parents=True)
+    (d / "adv.ipynb").write_bytes(b"\xef\xbb\xbf" + nbformat.writes(sol).encode("utf-8"))
+
+
 def _case_huge(sol, rel, d):
     d.mkdir(parents=True)
     with open(d / "adv.ipynb", "wb") as fh:  # 200 MB, sparse: never read by the grader
@@ -215,6 +220,7 @@ CASES = {
     "missing": (_case_missing, "MISSING", {}, "adv.ipynb is missing"),
     "renamed": (_case_renamed, "GRADED", FULL, "renamed notebook"),
     "not-utf8": (_case_not_utf8, "INVALID", {}, "not UTF-8"),
+    "utf8-bom": (_case_utf8_bom, "GRADED", FULL, None),
     "huge": (_case_huge, "INVALID", {}, "over the 20 MB limit"),
     "duplicated-ids": (_case_duplicated_ids, "GRADED", FULL, "duplicated cells double"),
     "deleted-test": (_case_deleted_test_after_locked_cell, "GRADED", FULL, None),

@@ -60,7 +60,7 @@ def _read_notebook(path: Path, intake: Intake, label: str):
         return None
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark (some Windows editors write one) is fine
     except UnicodeDecodeError as exc:
         intake.flag("INVALID", f"{label}: not UTF-8 text (byte {exc.start}); re-save the notebook from Jupyter")
         return None
