@@ -47,10 +47,16 @@ c.OverwriteCells.add_missing_cells = True
 # SanitizeTestOutputs right after execution.
 # It removes stderr from test cells (nbgrader 0.9.6 zeroes a graded cell that wrote to stderr,
 # so a harmless warning from a correct answer would cost the cell) and strips traceback frames
-# that quote the hidden tests, keeping the check messages.
+# that quote the hidden tests, keeping the check messages. Then TrustedVerdict re-judges every check
+# outside the kernel, from the records the check helpers wrote, against the instructor's manifest,
+# and rebuilds each test cell's outputs from that verdict (a disabled or patched test is TAMPERED).
+# RedactHiddenTests then removes any output line of any cell that quotes a hidden test (student
+# code can read a test cell's source from a pre-run hook and print it from a later cell).
 c.Autograde.autograde_preprocessors = [
     "course.grading.execute.RobustExecute",
     "course.grading.preprocessors.SanitizeTestOutputs",
+    "course.grading.verdict.TrustedVerdict",
+    "course.grading.preprocessors.RedactHiddenTests",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",

@@ -11,7 +11,7 @@ cannot pass. Warnings raised while comparing are swallowed (a graded cell that w
 to stderr scores zero under nbgrader).
 
 When grading, every call also records the value under test so that the grader can
-re-check it outside the student's kernel (see :mod:`course.grading.records`).
+re-check it outside the student's kernel (see :mod:`course.grading.verdict`).
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def _same_dtype(got: Any, expected: Any, kind: str) -> bool:
 
 def check_type(name: str, got: Any, expected_type: type | tuple[type, ...]) -> None:
     """Check that ``got`` is an instance of ``expected_type`` (e.g. ``torch.Tensor``, ``nn.Parameter``)."""
-    _recorder.record(name, "type", got)
+    _recorder.record(name, "type", got, types=expected_type if isinstance(expected_type, tuple) else (expected_type,))
     if not isinstance(got, expected_type):
         names = (
             " or ".join(t.__name__ for t in expected_type)
@@ -115,7 +115,7 @@ def check_type(name: str, got: Any, expected_type: type | tuple[type, ...]) -> N
 
 def check_shape(name: str, got: Any, shape: Sequence[int]) -> None:
     """Check that ``got`` is a tensor or array of exactly ``shape``."""
-    _recorder.record(name, "shape", got)
+    _recorder.record(name, "shape", got, shape=shape)
     kind = _kind(got)
     if kind not in ("tensor", "ndarray"):
         raise CheckFailed(name, f"expected a tensor or array of shape {tuple(shape)}, got a {_type_name(got)}")
@@ -148,7 +148,7 @@ def check_close(
     ``torch.testing.assert_close`` defaults of the expected dtype; the test is
     ``|got - expected| <= atol + rtol * |expected|`` elementwise, and NaN never matches.
     """
-    _recorder.record(name, "close", got)
+    _recorder.record(name, "close", got, expected=expected, rtol=rtol, atol=atol)
     exp_kind = _kind(expected)
     got_kind = _kind(got)
     if exp_kind == "other":
@@ -202,14 +202,14 @@ def check_close(
 def check_true(name: str, condition: Any, message: str) -> None:
     """Check a property that is not a numeric comparison; ``message`` says what was expected."""
     ok = condition is True or (isinstance(condition, (np.bool_, torch.Tensor)) and bool(condition))
-    _recorder.record(name, "true", bool(ok))
+    _recorder.record(name, "true", bool(ok), message=str(message))
     if not ok:
         raise CheckFailed(name, message)
 
 
 def check_at_least(name: str, got: Any, floor: float) -> None:
     """Check that the number ``got`` (an accuracy, say) is at least ``floor``."""
-    _recorder.record(name, "at_least", got)
+    _recorder.record(name, "at_least", got, floor=floor)
     if _kind(got) == "tensor" and got.numel() == 1:
         got = got.item()
     if _kind(got) != "scalar":

@@ -8,7 +8,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-__all__ = ["plot_curves", "show_images", "plot_confusion_matrix", "plot_decision_boundary", "smooth"]
+__all__ = [
+    "plot_curves",
+    "plot_learning_curves",
+    "show_images",
+    "plot_confusion_matrix",
+    "plot_decision_boundary",
+    "smooth",
+]
 
 
 def smooth(values: Sequence[float], window: int = 50) -> np.ndarray:
@@ -44,6 +51,45 @@ def plot_curves(
         ax.set_xlabel(xlabel)
         ax.set_ylabel(label)
         ax.grid(alpha=0.3)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_learning_curves(
+    history: Mapping[str, Sequence[float]],
+    *,
+    x: Sequence[float] | None = None,
+    xlabel: str = "epoch",
+    title: str | None = None,
+) -> plt.Figure:
+    """Learning curves of a training history such as ``{"train_loss": [...], "test_accuracy": [...]}``.
+
+    Every series whose name contains ``"loss"`` goes in one panel and every series whose name contains
+    ``"accuracy"`` in another, so that training and test curves can be compared (a panel without
+    series is left out; other series are not drawn). ``x`` gives the position of each point on the
+    horizontal axis (default 1, 2, ...: one point per epoch) and must have the length of every series.
+    """
+    groups = []
+    for kind in ("loss", "accuracy"):
+        series = [(name, values) for name, values in history.items() if kind in name]
+        if series:
+            groups.append((kind, series))
+    if not groups:
+        raise ValueError("history has no series whose name contains 'loss' or 'accuracy'")
+    fig, axes = plt.subplots(1, len(groups), figsize=(5 * len(groups), 3.5), squeeze=False)
+    for ax, (kind, series) in zip(axes[0], groups):
+        for name, values in series:
+            v = np.asarray([float(t) for t in values], dtype=np.float64)
+            pos = np.arange(1, v.size + 1) if x is None else np.asarray([float(t) for t in x], dtype=np.float64)
+            if pos.size != v.size:
+                raise ValueError(f"series {name!r} has {v.size} points but x has {pos.size}")
+            ax.plot(pos, v, marker="o" if v.size <= 30 else None, label=name.replace("_", " "))
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(kind)
+        ax.grid(alpha=0.3)
+        ax.legend()
     if title:
         fig.suptitle(title)
     fig.tight_layout()

@@ -21,6 +21,9 @@ def pytest_configure(config):
     import answer_harness
 
     answer_harness.kernel_env_single_thread()
+    # the trusted verdict's manifests (one run of each instructor notebook), shared by every course
+    # copy of the session: keyed by the notebook's hash, so a stale one is never used
+    os.environ.setdefault("COURSE_MANIFEST_CACHE", str(answer_harness.REPO / ".course" / "manifests"))
     if not hasattr(config, "workerinput"):  # the controller (or a run without xdist) starts afresh
         shutil.rmtree(answer_harness.RESULTS, ignore_errors=True)
 

@@ -209,6 +209,46 @@ def _case_sys_exit(sol, rel, d):
     _write(_with(sol, square="import sys\n\nsys.exit(1)"), d / "adv.ipynb")
 
 
+def _case_disable_tests(sol, rel, d):
+    # turns every later cell that calls a check into `pass`: the kernel sees no failure at all
+    code = ("ip = get_ipython()\n\n\ndef disable(lines):\n"
+            "    return ['pass\\n'] if 'check_close' in ''.join(lines) else lines\n\n\n"
+            "ip.input_transformers_cleanup.append(disable)\n\n\ndef square(x):\n    return x + 1")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_hide_errors(sol, rel, d):
+    # a wrong answer whose errors are swallowed: nbgrader's own guard fails the cell in the kernel
+    code = ("ip = get_ipython()\n"
+            "ip.set_custom_exc((Exception,), lambda *args, **kwargs: None)\n\n\n"
+            "def square(x):\n    return x + 1")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_early_records(sol, rel, d):
+    # passing records planted before the test cell, then the tests disabled: they do not count
+    code = ("from course.checks import check_close\n\n"
+            "check_close('square.visible', 9.0, 9.0)\ncheck_close('square.hidden', 0.25, 0.25)\n"
+            "ip = get_ipython()\n\n\ndef disable(lines):\n"
+            "    return ['pass\\n'] if 'check_close' in ''.join(lines) else lines\n\n\n"
+            "ip.input_transformers_cleanup.append(disable)\n\n\ndef square(x):\n    return x + 1")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_leak_tests(sol, rel, d):
+    # a pre-run hook keeps the source of every cell; a later cell of the student prints it
+    code = ("seen = []\nget_ipython().events.register('pre_run_cell', lambda info: seen.append(info.raw_cell))\n\n\n"
+            "def square(x):\n    return x * x")
+    cube = "print('\\n'.join(seen))\n\n\ndef cube(x):\n    return x ** 3"
+    _write(_with(sol, square=code, cube=cube), d / "adv.ipynb")
+
+
+def _case_patch_checks(sol, rel, d):
+    code = ("import course.checks\n\ncourse.checks.check_close = lambda *args, **kwargs: None\n\n\n"
+            "def square(x):\n    return x + 1")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
 # student -> (builder, status, scores, a phrase the report must contain)
 CASES = {
     "control": (_case_control, "GRADED", FULL, None),
@@ -232,6 +272,15 @@ CASES = {
     "os-exit": (_case_os_exit, "KERNEL DIED", {"test_double": 1, "test_square": 0, "test_cube": 0}, "kernel died"),
     "segfault": (_case_segfault, "KERNEL DIED", {"test_double": 1, "test_square": 0, "test_cube": 0}, "kernel died"),
     "sys-exit": (_case_sys_exit, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+    # the trusted verdict: tests disabled or errors hidden inside the kernel are caught outside it
+    "disable-tests": (_case_disable_tests, "TAMPERED", {"test_double": 1, "test_square": 0, "test_cube": 0},
+                      "passed in the kernel but not the trusted check"),
+    "hide-errors": (_case_hide_errors, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+    "early-records": (_case_early_records, "TAMPERED", {"test_double": 1, "test_square": 0, "test_cube": 0},
+                      "square.visible' failed: it did not run"),
+    "leak-tests": (_case_leak_tests, "GRADED", FULL, None),
+    "patch-checks": (_case_patch_checks, "TAMPERED", {"test_double": 1, "test_square": 0, "test_cube": 0},
+                     "did not run"),
 }
 # cases that need the course root; all end with square failing, the rest graded
 SANDBOX_CASES = {
@@ -320,6 +369,19 @@ def test_nothing_planted_outside_the_sandbox(graded):
     assert course.gradebook_path.is_file()
     folder = course.autograded / "scratch-symlink" / "adv"
     assert folder.is_dir() and not (folder / "planted.txt").exists() and not (folder / "adv.ipynb.link").exists()
+
+
+def test_hidden_tests_never_reach_autograded_outputs(graded):
+    # the leak-tests case printed the source of every test cell from a cell of its own
+    course, _, _, _, _ = graded
+    from course.grading.preprocessors import REDACTED
+
+    nb = nbformat.read(course.autograded / "leak-tests" / "adv" / "adv.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "stream")
+    assert 'check_close("square.visible", square(3.0), 9.0)' in printed  # visible tests are no secret
+    assert REDACTED in printed
+    for line in ('check_close("square.hidden", square(-0.5), 0.25)', 'check_close("double.hidden", double(-1.5), -3.0)'):
+        assert line not in printed
 
 
 def test_one_grade_per_submission_and_cell(graded):

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import nbformat
 
-from course.grading.preprocessors import SanitizeTestOutputs, sanitize_test_outputs, score_test_cell
+from course.grading.preprocessors import (
+    REDACTED,
+    RedactHiddenTests,
+    SanitizeTestOutputs,
+    sanitize_test_outputs,
+    score_test_cell,
+)
 
 
 def _test_cell(outputs, count=7):
@@ -50,3 +56,18 @@ def test_non_test_cells_untouched():
     SanitizeTestOutputs().preprocess_cell(cell, {}, 0)
     assert cell.outputs[0].name == "stderr"
     sanitize_test_outputs(_test_cell([]))
+
+
+def test_outputs_of_every_cell_lose_lines_that_quote_a_hidden_test():
+    student = nbformat.v4.new_code_cell("print(seen)")
+    student.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="check_close('x', f(1), 2)\n>>> secret_line()\nok\n"),
+        nbformat.v4.new_output("execute_result", data={"text/plain": "'secret_line()'"}, execution_count=3),
+        nbformat.v4.new_output("error", ename="E", evalue="secret_line() x", traceback=["E: secret_line() x"]),
+    ]
+    nb = nbformat.v4.new_notebook(cells=[student, _test_cell([])])
+    RedactHiddenTests().preprocess(nb, {})
+    out = student.outputs
+    assert out[0].text == f"check_close('x', f(1), 2)\n{REDACTED}\nok\n"  # visible lines stay
+    assert out[1].data["text/plain"] == REDACTED
+    assert out[2].evalue == REDACTED and out[2].traceback == [REDACTED]

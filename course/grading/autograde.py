@@ -7,8 +7,11 @@ For each student and assignment:
 2. nbgrader autogrades the staged copy into ``autograded/`` and the gradebook, with the course's
    steps configured in ``nbgrader_config.py`` (deleted tests restored, cell-by-cell execution that
    survives a dead or stuck kernel, test-cell outputs cleaned);
-3. the outcome records what happened: GRADED, or MISSING / INVALID (intake), TIMEOUT /
-   KERNEL DIED (execution), ERROR (nbgrader failed; the message says why).
+3. every check is re-judged outside the kernel against the instructor's manifest
+   (:mod:`course.grading.verdict`, built once per source notebook before the batch);
+4. the outcome records what happened: GRADED, or MISSING / INVALID (intake), TIMEOUT / OOM /
+   KERNEL DIED / OUTPUT CAPPED (execution), TAMPERED / MISSING (the trusted verdict), ERROR
+   (nbgrader failed; the message says why).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from course.grading.coursedir import Course
 from course.grading.execute import take_faults
 from course.grading.intake import stage_submission
 
-__all__ = ["INTAKE_DIR", "Limits", "Outcome", "SandboxUnavailable", "autograde"]
+__all__ = ["INTAKE_DIR", "Limits", "Outcome", "SandboxUnavailable", "autograde", "prepare_manifests"]
 
 INTAKE_DIR = ".course/intake"
 RUN_DIR = ".course/run"
@@ -103,6 +106,24 @@ def _sandbox_config(course: Course, run_dir: Path, limits: Limits) -> dict:
     }
 
 
+def prepare_manifests(course: Course, assignments: list[str], *, progress: bool = True) -> None:
+    """Build (or find cached) the trusted verdict's manifest of every source notebook.
+
+    Raises RuntimeError if an instructor's solution fails one of its own tests.
+    """
+    from course.grading.verdict import load_manifest, manifest_path
+
+    todo = [(a, nb.stem) for a in assignments for nb in course.source_notebooks(a)]
+    missing = [(a, nb) for a, nb in todo if not manifest_path(course.root, a, nb).is_file()]
+    iterator = missing
+    if progress and missing:
+        from tqdm import tqdm
+
+        iterator = tqdm(missing, desc="reference (instructor's solutions)", unit="notebook")
+    for assignment, notebook in iterator:
+        load_manifest(course.root, assignment, notebook)
+
+
 def autograde(
     course: Course,
     assignments: list[str] | None = None,
@@ -131,6 +152,10 @@ def autograde(
         if problem:
             raise SandboxUnavailable(f"cannot sandbox student code: {problem}")
         sections.update(_sandbox_config(course, run_dir, limits))
+    (run_dir / "records").mkdir(parents=True, exist_ok=True)
+    sections["RobustExecute"] = {"record_root": str(run_dir / "records")}
+    sections["TrustedVerdict"] = {"course_root": str(course.root)}
+    prepare_manifests(course, names, progress=progress)
     api = course.api(**sections)
     jobs = [(s, a) for s in who for a in names]
     outcomes: list[Outcome] = []

@@ -13,6 +13,11 @@ by one, and:
 * a cell that was never run gets an error output saying why, so a test cell that never ran
   scores zero (nbgrader would otherwise give full marks to a test cell without output).
 
+With ``record_checks`` (the default), each kernel gets an empty folder for the check helpers'
+records (``COURSE_RECORD_DIR``); after every cell the records written during it are moved out
+(:func:`course.grading.verdict.harvest`) and kept, per test cell, in ``resources["course_records"]``
+for :class:`course.grading.verdict.TrustedVerdict`.
+
 The grades of the cells that did run are kept. What happened is recorded per notebook in
 :data:`FAULTS` (read by the batch runner for its report) and shown in the feedback.
 
@@ -23,13 +28,17 @@ raises ``KeyError`` there).
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, OverwriteCells
-from traitlets import Integer
+from traitlets import Bool, Integer, Unicode
 
 __all__ = ["FAULTS", "Fault", "RestoreMissingCells", "RobustExecute", "take_faults"]
 
@@ -78,6 +87,13 @@ class RobustExecute(Execute):
         "grader holds it (one print of a gigabyte is one message)."
     ).tag(config=True)
 
+    record_checks = Bool(
+        True, help="Give the kernel a record folder for the check helpers and collect it after each cell."
+    ).tag(config=True)
+    record_root = Unicode(
+        "", help="Folder under which each kernel's record folder is made (default: the system's temp folder)."
+    ).tag(config=True)
+
     def output(self, outs, msg, display_id, cell_index):
         """nbclient's output hook, with a byte budget per cell."""
         content = msg.get("content", {})
@@ -115,11 +131,16 @@ class RobustExecute(Execute):
         self._check_assign_resources(resources)
         name = f"{resources.get('metadata', {}).get('path', '')}/{resources.get('unique_key', 'notebook')}"
         faults: list[Fault] = []
+        record_dir = self._make_record_dir() if self.record_checks else None
+        kernel_env = {**os.environ, "COURSE_RECORD_DIR": str(record_dir)} if record_dir else None
+        if record_dir:
+            self.resources["course_recording"] = True
+            self.resources["course_records"] = {}
         started = time.monotonic()
         next_index = 0
         stop_reason: tuple[str, str] | None = None
         try:
-            with self.setup_kernel():
+            with self.setup_kernel(**({"env": kernel_env} if kernel_env else {})):
                 self._connection_file = getattr(self.km, "connection_file", "")  # km is gone after shutdown
                 self._cap_iopub()
                 info = self.wait_for_reply(self.kc.kernel_info())
@@ -136,7 +157,10 @@ class RobustExecute(Execute):
                     self._output_bytes = 0
                     self._output_capped = False
                     try:
-                        self.preprocess_cell(cell, resources, index)
+                        try:
+                            self.preprocess_cell(cell, resources, index)
+                        finally:
+                            self._collect_records(record_dir, cell)
                     except DeadKernelError:
                         if self._cgroup_says("oom"):
                             kind, msg = "OOM", "the kernel was killed for using more memory than the limit"
@@ -145,6 +169,7 @@ class RobustExecute(Execute):
                         cell.outputs.append(_error("KernelDied", msg))
                         faults.append(Fault(kind, name, index, msg))
                         stop_reason = ("KERNEL DIED", "the kernel died in an earlier cell")
+                        self.resources["course_died_at"] = index
                         next_index = index + 1
                         break
                     except (CellTimeoutError, TimeoutError) as exc:
@@ -158,6 +183,7 @@ class RobustExecute(Execute):
                         cell.outputs.append(_error("CellTimeoutError", msg))
                         faults.append(Fault("TIMEOUT", name, index, msg))
                         stop_reason = ("TIMEOUT", "the kernel stopped responding in an earlier cell")
+                        self.resources["course_died_at"] = index
                         next_index = index + 1
                         break
                     if self._output_capped:
@@ -171,11 +197,14 @@ class RobustExecute(Execute):
             msg = f"{type(exc).__name__}: {exc}".strip()
             faults.append(Fault("KERNEL DIED", name, next_index, msg))
             stop_reason = stop_reason or ("KERNEL DIED", msg)
+            self.resources.setdefault("course_died_at", next_index)
             cells = self.nb.cells
             if next_index < len(cells) and cells[next_index].cell_type == "code":
                 # the cell that was running may hold partial output (a test cell's "passed" line): fail it
                 cells[next_index].setdefault("outputs", []).append(_error("KernelDied", msg))
                 next_index += 1
+        if record_dir:
+            shutil.rmtree(record_dir, ignore_errors=True)
         if self._cgroup_says("pids"):
             faults.append(Fault("PROCESS CAP", name, None, "the notebook hit the limit on processes (fork bomb?)"))
         if stop_reason is not None:
@@ -186,6 +215,29 @@ class RobustExecute(Execute):
             FAULTS.setdefault(name, []).extend(faults)
         self.set_widgets_metadata()
         return self.nb, self.resources
+
+
+    def _make_record_dir(self) -> Path:
+        base = self.record_root or None
+        if base:
+            Path(base).mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix="records-", dir=base))
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            from course.grading.sandbox import NOBODY
+
+            os.chown(folder, NOBODY, NOBODY)  # the sandboxed kernel runs as nobody
+        return folder
+
+    def _collect_records(self, record_dir: Path | None, cell: NotebookNode) -> None:
+        """Move the records written while ``cell`` ran out of the kernel's reach (kept for test cells)."""
+        if record_dir is None:
+            return
+        from course.grading.verdict import harvest
+
+        records = harvest(record_dir)
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("grade") and not meta.get("solution") and meta.get("grade_id"):
+            self.resources["course_records"].setdefault(meta["grade_id"], []).extend(records)
 
 
 def _cgroup_check(connection_file: str, what: str) -> bool:

@@ -10,7 +10,8 @@ A kernelspec (``course-sandbox``) whose argv is this module. Run by jupyter_clie
 3. starts bubblewrap: new network, PID, IPC and UTS namespaces; read-only binds of only what the
    kernel needs (the system's /usr, the Python installation, the virtual environment, the
    ``course`` package and the data root); the scratch copy at the working directory's path; the
-   connection file passed in as data; a private /tmp and /dev/shm;
+   connection file passed in as data; a private /tmp and /dev/shm; the grader's record folder for
+   the check helpers (``COURSE_RECORD_DIR``, emptied by the grader after every cell);
 4. inside, drops to uid/gid 65534 with no capabilities and ``no_new_privs`` (``setpriv``),
    then runs ``python -m ipykernel_launcher`` with a clean environment.
 
@@ -213,6 +214,10 @@ def _bwrap_command(connection_file: Path, conn_fd: int, workdir: Path, scratch: 
     for path in binds:
         cmd += _parents(path) + ["--ro-bind", str(path), str(path)]
     cmd += _parents(ipc_dir) + ["--bind", str(ipc_dir), str(ipc_dir)]
+    record_dir = os.environ.get("COURSE_RECORD_DIR")
+    if record_dir and Path(record_dir).is_dir() and not Path(record_dir).is_symlink():
+        # the check helpers' records: the grader moves them out after every cell
+        cmd += _parents(Path(record_dir)) + ["--bind", record_dir, record_dir]
     cmd += _parents(workdir) + ["--bind", str(scratch), str(workdir), "--chdir", str(workdir)]
     cmd += _parents(connection_file) + ["--perms", "0444", "--ro-bind-data", str(conn_fd), str(connection_file)]
     env = {
@@ -227,6 +232,8 @@ def _bwrap_command(connection_file: Path, conn_fd: int, workdir: Path, scratch: 
         "MKL_NUM_THREADS": threads,
         "PYTHONDONTWRITEBYTECODE": "1",
     }
+    if record_dir:
+        env["COURSE_RECORD_DIR"] = record_dir
     cmd += ["--clearenv"]
     for key, value in env.items():
         cmd += ["--setenv", key, value]
