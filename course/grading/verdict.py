@@ -26,6 +26,7 @@ that comparison, discarding what the kernel printed:
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import io
 import os
@@ -279,19 +280,31 @@ def build_manifest(course_root: Path, assignment: str, notebook: str, *, timeout
 def load_manifest(course_root: Path, assignment: str, notebook: str, *, build: bool = True) -> dict | None:
     """The cached manifest of a source notebook, built (and cached) first if ``build``."""
     path = manifest_path(course_root, assignment, notebook)
-    if path.is_file():
-        try:
-            return torch.load(path, weights_only=True, map_location="cpu")
-        except Exception:
-            pass
-    if not build:
-        return None
-    manifest = build_manifest(course_root, assignment, notebook)
+    cached = _read_manifest(path)
+    if cached is not None or not build:
+        return cached
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    torch.save(manifest, tmp)
-    os.replace(tmp, path)
+    # one builder at a time per manifest (two graders of one course, or parallel test workers):
+    # whoever waited for the lock finds the manifest made meanwhile
+    with open(path.with_name(f".{path.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        cached = _read_manifest(path)
+        if cached is not None:
+            return cached
+        manifest = build_manifest(course_root, assignment, notebook)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        torch.save(manifest, tmp)
+        os.replace(tmp, path)
     return manifest
+
+
+def _read_manifest(path: Path) -> dict | None:
+    if not path.is_file():
+        return None
+    try:
+        return torch.load(path, weights_only=True, map_location="cpu")
+    except Exception:
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
