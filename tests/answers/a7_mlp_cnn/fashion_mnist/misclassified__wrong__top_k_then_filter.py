@@ -1,0 +1,7 @@
+# why: takes the k most confident predictions first and keeps the wrong ones among them: usually fewer than k mistakes
+# fails: test_misclassified
+def misclassified(logits, y, k):
+    """Indices of at most k misclassified examples, the most confident mistakes first."""
+    confidence, predicted = torch.softmax(logits, dim=1).max(dim=1)
+    top = torch.argsort(confidence, descending=True)[:k]
+    return top[predicted[top] != y[top]]
