@@ -163,6 +163,15 @@ def _case_read_source(sol, rel, d, root):
            d / "adv.ipynb")
 
 
+def _case_read_manifest(sol, rel, d, root):
+    # the trusted verdict's reference values: built before the batch, out of the sandbox's sight
+    from course.grading.verdict import manifest_path
+
+    secret = manifest_path(root, "adv", "adv")
+    code = f"print(open({str(secret)!r}, 'rb').read()[:200])\n\ndef square(x):\n    return x * x"
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
 def _case_tamper_gradebook(sol, rel, d, root):
     db = root / "gradebook.db"
     code = f"import os\n\nos.remove({str(db)!r})\n\ndef square(x):\n    return x * x"
@@ -285,6 +294,7 @@ CASES = {
 # cases that need the course root; all end with square failing, the rest graded
 SANDBOX_CASES = {
     "read-source": (_case_read_source, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+    "read-manifest": (_case_read_manifest, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
     "tamper-gradebook": (_case_tamper_gradebook, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
     "write-home": (_case_write_home, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
     "network": (_case_network, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
@@ -367,6 +377,9 @@ def test_nothing_planted_outside_the_sandbox(graded):
     course, _, _, _, _ = graded
     assert not Path("/root/planted.txt").exists()
     assert course.gradebook_path.is_file()
+    from course.grading.verdict import manifest_path
+
+    assert manifest_path(course.root, "adv", "adv").is_file()  # it existed while read-manifest ran, unseen
     folder = course.autograded / "scratch-symlink" / "adv"
     assert folder.is_dir() and not (folder / "planted.txt").exists() and not (folder / "adv.ipynb.link").exists()
 
