@@ -32,6 +32,7 @@ __all__ = [
     "prepare",
     "load_dataset",
     "load_tensors",
+    "load_mnist_subsets",
     "seeded_subset",
     "minibatches",
     "CLASS_NAMES",
@@ -174,6 +175,45 @@ def load_tensors(
     if flatten:
         x = x.reshape(x.shape[0], -1)
     return x.to(device), labels.to(torch.int64).to(device)
+
+
+def load_mnist_subsets(
+    n_train: int = 1000,
+    n_test: int = 1000,
+    *,
+    name: str = "MNIST",
+    target_scale: float = 0.9,
+    device: str | torch.device = "cpu",
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """The first ``n_train`` training and first ``n_test`` test images, ready for a tanh network.
+
+    Returns ``(X_train, Y_train, X_test, Y_test)``:
+
+    * ``X_*`` float32 of shape ``(n, 784)``: the pixels scaled to [0, 1], then standardised with the
+      scalar mean and (unbiased) standard deviation of the *training subset*, applied to both
+      subsets, so the training inputs have mean 0 and standard deviation 1;
+    * ``Y_*`` float32 of shape ``(n, 10)``: one-hot targets multiplied by ``target_scale`` (0.9 by
+      default, so that a tanh output, which never reaches 1, can get close to them).
+
+    The subsets are the first examples of each split in their stored order, not a random draw.
+    """
+    _check_name(name)
+    sizes = {True: n_train, False: n_test}
+    loaded = {}
+    for train, n in sizes.items():
+        images, labels = _load_uint8(name, train, str(data_root()))
+        if not 0 < n <= images.shape[0]:
+            split = "training" if train else "test"
+            raise ValueError(f"the {split} subset size must be in 1..{images.shape[0]}, got {n}")
+        x = images[:n].reshape(n, -1).to(torch.float32).div_(255.0)
+        y = torch.zeros(n, len(CLASS_NAMES[name]), dtype=torch.float32)
+        y[torch.arange(n), labels[:n].to(torch.int64)] = target_scale
+        loaded[train] = (x, y)
+    mean, std = loaded[True][0].mean(), loaded[True][0].std()
+    (x_train, y_train), (x_test, y_test) = loaded[True], loaded[False]
+    x_train = (x_train - mean) / std
+    x_test = (x_test - mean) / std
+    return x_train.to(device), y_train.to(device), x_test.to(device), y_test.to(device)
 
 
 def seeded_subset(

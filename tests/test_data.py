@@ -66,6 +66,27 @@ def test_load_tensors_normalised(name):
     assert xf.shape == (10_000, 784)
 
 
+@needs_mirror
+def test_load_mnist_subsets_first_examples_standardised():
+    x_tr, y_tr, x_te, y_te = data.load_mnist_subsets(1000, 500)
+    assert x_tr.shape == (1000, 784) and x_te.shape == (500, 784)
+    assert y_tr.shape == (1000, 10) and y_te.shape == (500, 10)
+    assert all(t.dtype == torch.float32 for t in (x_tr, y_tr, x_te, y_te))
+    _, labels_tr = data.load_tensors("MNIST", train=True)
+    _, labels_te = data.load_tensors("MNIST", train=False)
+    assert torch.equal(y_tr.argmax(dim=1), labels_tr[:1000])  # the first n, in order
+    assert torch.equal(y_te.argmax(dim=1), labels_te[:500])
+    assert abs(float(x_tr.mean())) < 1e-4 and abs(float(x_tr.std()) - 1) < 1e-4
+    assert abs(float(x_te.mean())) < 0.1 and abs(float(x_te.std()) - 1) < 0.1  # training statistics, not its own
+    for y in (y_tr, y_te):
+        assert torch.equal(y.unique(), torch.tensor([0.0, 0.9]))  # float32 0.9
+        assert torch.equal((y > 0).sum(dim=1), torch.ones(len(y), dtype=torch.int64))
+    _, y_one, _, _ = data.load_mnist_subsets(10, 10, target_scale=1.0)
+    assert torch.equal(y_one.unique(), torch.tensor([0.0, 1.0]))
+    with pytest.raises(ValueError, match="subset size"):
+        data.load_mnist_subsets(0, 10)
+
+
 def test_seeded_subset_and_minibatches():
     x = torch.arange(100).float().unsqueeze(1)
     y = torch.arange(100)

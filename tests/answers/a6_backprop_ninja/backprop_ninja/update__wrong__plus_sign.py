@@ -1,0 +1,7 @@
+# why: steps up the gradient (+=) instead of down
+# fails: test_update
+def update(params, grads, lr):
+    """In-place gradient-descent step on every tensor of params."""
+    with torch.no_grad():
+        for name, p in params.items():
+            p += lr * grads[name]
