@@ -142,8 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
     ag = add("autograde", cmd_autograde, "Autograde submitted/<student>/<assignment>/ into autograded/ and the "
              "gradebook. Each student's code runs in a sandbox (no network, no view of source/, the gradebook or "
              "other students; memory and process caps); a submission that cannot be graded is reported with its "
-             "cause (MISSING, INVALID, TIMEOUT, OOM, KERNEL DIED, PROCESS CAP) and the batch goes on. Submissions "
-             "are only read.", students=True)
+             "cause (MISSING, INVALID, TIMEOUT, OOM, KERNEL DIED, PROCESS CAP, OUTPUT CAPPED) and the batch goes "
+             "on. Every check is then re-judged outside the sandbox against a reference made by running the "
+             "instructor's notebook once (cached in .course/manifests/): a test that passed in the student's "
+             "kernel but not there is TAMPERED. Submissions are only read.", students=True)
     ag.add_argument("--no-sandbox", action="store_true",
                     help="run student code without the sandbox (only where it cannot be set up, for trusted code)")
     ag.add_argument("--memory-mb", type=int, default=4096, help="memory cap per student kernel (default 4096)")

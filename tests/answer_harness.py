@@ -4,8 +4,9 @@
   at each solution cell that has wrong answers, it runs each wrong answer in place of the cell,
   then the cells after it up to the last test cell the answer names, and judges those test cells
   with nbgrader's own rule (``nbgrader.utils.determine_grade``: an error or any stderr output
-  scores zero). Then it runs the instructor's cell and goes on. So a wrong answer only costs the
-  cells up to its test, and all of a notebook's wrong answers share one kernel start.
+  scores zero). Then it runs the instructor's cell and goes on, up to the last test cell that any
+  answer names. So a wrong answer only costs the cells up to its test, and all of a notebook's wrong
+  answers share one kernel start.
 * Correct answers are spliced into whole notebooks (one variant per k-th correct answer of each
   cell) and autograded by nbgrader through ``course.grading.autograde``, like real submissions.
 """
@@ -170,8 +171,12 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
         resources={"metadata": {"path": str(workdir)}},
     )
     results: dict[str, dict[str, object]] = {}
+    # the cells after the last test cell that any answer names are never needed (often a long training)
+    stop = max((ids.index(t) for a in answers for t in a.fails), default=-1)
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
+            if index > stop:
+                break
             if cell.cell_type != "code":
                 continue
             for answer in by_cell.get(grade_id(cell) or "", []):

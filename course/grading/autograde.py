@@ -37,7 +37,7 @@ class Outcome:
 
     student: str
     assignment: str
-    status: str  # GRADED, MISSING, INVALID, TIMEOUT, KERNEL DIED, ERROR
+    status: str  # GRADED, MISSING, INVALID, TIMEOUT, OOM, KERNEL DIED, PROCESS CAP, OUTPUT CAPPED, TAMPERED, ERROR
     message: str = ""
     details: list[str] = field(default_factory=list)
 
