@@ -40,7 +40,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, OverwriteCells
 from traitlets import Bool, Integer, Unicode
 
-__all__ = ["FAULTS", "Fault", "RestoreMissingCells", "RobustExecute", "take_faults"]
+__all__ = ["FAULTS", "Fault", "RestoreMissingCells", "RobustExecute", "fault_key", "take_faults"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,11 @@ def take_faults(prefix: str = "") -> list[Fault]:
     for key in sorted(k for k in FAULTS if k.startswith(prefix)):
         out += FAULTS.pop(key)
     return out
+
+
+def fault_key(resources: dict) -> str:
+    """The key of a notebook's faults in :data:`FAULTS`: ``<folder>/<notebook name>``."""
+    return f"{resources.get('metadata', {}).get('path', '')}/{resources.get('unique_key', 'notebook')}"
 
 
 def _error(ename: str, evalue: str) -> NotebookNode:
@@ -129,7 +134,7 @@ class RobustExecute(Execute):
         self._output_capped = False
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
-        name = f"{resources.get('metadata', {}).get('path', '')}/{resources.get('unique_key', 'notebook')}"
+        name = fault_key(resources)
         faults: list[Fault] = []
         record_dir = self._make_record_dir() if self.record_checks else None
         kernel_env = {**os.environ, "COURSE_RECORD_DIR": str(record_dir)} if record_dir else None
@@ -232,12 +237,13 @@ class RobustExecute(Execute):
         """Move the records written while ``cell`` ran out of the kernel's reach (kept for test cells)."""
         if record_dir is None:
             return
+        from course.grading.preprocessors import is_test_cell
         from course.grading.verdict import harvest
 
         records = harvest(record_dir)
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if meta.get("grade") and not meta.get("solution") and meta.get("grade_id"):
-            self.resources["course_records"].setdefault(meta["grade_id"], []).extend(records)
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if is_test_cell(cell) and grade_id:
+            self.resources["course_records"].setdefault(grade_id, []).extend(records)
 
 
 def _cgroup_check(connection_file: str, what: str) -> bool:

@@ -31,6 +31,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import stat
 import warnings
 from pathlib import Path
@@ -42,6 +43,8 @@ import torch
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
+
+from course.grading.preprocessors import is_test_cell
 
 __all__ = [
     "MANIFEST_FORMAT",
@@ -120,8 +123,6 @@ def harvest(folder: Path) -> list[dict]:
         data = _read_regular_file(folder, entry.name) if _RECORD_NAME.match(entry.name) else None
         try:
             if entry.is_dir(follow_symlinks=False):
-                import shutil
-
                 shutil.rmtree(entry.path, ignore_errors=True)
             elif not entry.name.endswith(".tmp"):
                 os.unlink(entry.path)
@@ -251,20 +252,19 @@ def build_manifest(course_root: Path, assignment: str, notebook: str, *, timeout
 
     Raises RuntimeError when a test cell of the solution fails: the reference would be wrong.
     """
-    from course.grading.execute import RobustExecute, take_faults
+    from course.grading.execute import RobustExecute, fault_key, take_faults
 
     source = Path(course_root) / "source" / assignment / f"{notebook}.ipynb"
     nb = nbformat.read(source, as_version=4)
     executor = RobustExecute(timeout=timeout, kernel_name="python3", record_checks=True)
     resources = {"metadata": {"path": str(source.parent)}, "unique_key": f"manifest-{notebook}"}
     executor.preprocess(nb, resources)
-    faults = take_faults(f"{source.parent}/manifest-{notebook}")
+    faults = take_faults(fault_key(resources))
     cells: dict[str, list[dict]] = {}
     for cell in nb.cells:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if not (cell.cell_type == "code" and meta.get("grade") and not meta.get("solution")):
+        if not is_test_cell(cell):
             continue
-        grade_id = meta["grade_id"]
+        grade_id = cell.metadata["nbgrader"]["grade_id"]
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
         if errors or faults:
             why = f"{errors[0].get('ename')}: {errors[0].get('evalue')}" if errors else str(faults[0])
@@ -329,7 +329,7 @@ class TrustedVerdict(NbGraderPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: dict):
         if not resources.get("course_recording"):
             return nb, resources  # run without recording (not RobustExecute): nothing to re-judge
-        from course.grading.execute import FAULTS, Fault
+        from course.grading.execute import FAULTS, Fault, fault_key
 
         assignment = resources["nbgrader"]["assignment"]
         notebook = resources["nbgrader"]["notebook"]
@@ -337,13 +337,12 @@ class TrustedVerdict(NbGraderPreprocessor):
         manifest = load_manifest(root, assignment, notebook)
         records: dict[str, list[dict]] = resources.get("course_records", {})
         died_at = resources.get("course_died_at")
-        name = f"{resources.get('metadata', {}).get('path', '')}/{resources.get('unique_key', 'notebook')}"
+        name = fault_key(resources)
         faults: list[Fault] = []
         for index, cell in enumerate(nb.cells):
-            meta = cell.get("metadata", {}).get("nbgrader", {})
-            if not (cell.cell_type == "code" and meta.get("grade") and not meta.get("solution")):
+            if not is_test_cell(cell):
                 continue
-            grade_id = meta.get("grade_id", "")
+            grade_id = cell.metadata["nbgrader"].get("grade_id", "")
             references = manifest["cells"].get(grade_id)
             if not references:
                 continue  # a test cell without checks: the kernel's verdict stands
