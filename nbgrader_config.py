@@ -33,7 +33,10 @@ c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelA
 # Autograde, first pass (sanitize): nbgrader's steps, with deleted or edited graded cells restored
 # from the gradebook by RestoreMissingCells (nbgrader's OverwriteCells, fixed for a deleted test
 # cell that follows a locked ungraded cell, where stock nbgrader raises KeyError).
+# NormalizeNotebook first: a notebook that breaks nbformat's schema or carries nbgrader metadata of the
+# wrong types is repaired (or refused with the schema's message) before any step that assumes it is sound.
 c.Autograde.sanitize_preprocessors = [
+    "course.grading.wellformed.NormalizeNotebook",
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
@@ -57,6 +60,7 @@ c.Autograde.autograde_preprocessors = [
     "course.grading.preprocessors.SanitizeTestOutputs",
     "course.grading.verdict.TrustedVerdict",
     "course.grading.preprocessors.RedactHiddenTests",
+    "course.grading.preprocessors.StripActiveContent",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -65,9 +69,25 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
-# Feedback: never show the source of hidden tests (their messages stay in the outputs).
+# Every way of autograding is the sandboxed one: `course autograde`, `nbgrader autograde` in this folder
+# and Formgrader's autograde button all run RobustExecute above, which starts each student kernel in the
+# course sandbox (course/grading/sandbox.py: bubblewrap, uid 65534, cgroup caps, no network) and refuses
+# to grade, saying why, where the sandbox cannot be set up. The one opt-out, for code you trust only:
+# c.RobustExecute.sandbox = False  (student code then runs with your privileges)
+c.RobustExecute.memory_mb = 4096
+c.RobustExecute.max_pids = 256
+c.TrustedVerdict.course_root = _root
+
+# Feedback (`course feedback` and Formgrader's button; neither executes anything): never show the
+# source of hidden tests (their messages stay in the outputs), nor the outputs of the student's own
+# cells (they could carry what student code read during a hidden test), nor anything that runs in a
+# browser; the HTML is sanitised as well.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
+    "course.grading.preprocessors.ClearStudentOutputs",
+    "course.grading.preprocessors.StripActiveContent",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# Formgrader renders autograded notebooks in the instructor's Jupyter origin: sanitise their HTML there too.
+c.HTMLExporter.sanitize_html = True

@@ -51,15 +51,23 @@ def _mro_names(value: Any) -> list[str]:
     return [f"{c.__module__}.{c.__qualname__}" for c in type(value).__mro__]
 
 
-def encode(value: Any) -> dict:
+def encode(value: Any, *, plain: bool = False) -> dict:
     """A ``torch.save``-able description of ``value`` from which a grader can rebuild it.
 
-    ``kind`` is ``tensor``, ``ndarray``, ``scalar`` or ``other``; ``type`` the names of its
-    classes (most derived first); ``value`` a CPU tensor copy (``None`` for ``other`` or a value
-    over :data:`MAX_ELEMENTS`); ``dtype`` the numpy dtype or Python scalar type to rebuild.
+    ``kind`` is ``tensor``, ``ndarray``, ``scalar``, ``python`` (with ``plain``: a plain Python value,
+    see :func:`course.checks.plain_form`) or ``other``; ``type`` the names of its classes (most derived
+    first); ``value`` a CPU tensor copy or the plain value (``None`` for ``other`` or a value over
+    :data:`MAX_ELEMENTS`); ``dtype`` the numpy dtype or Python scalar type to rebuild.
     """
-    from course.checks import _kind  # the same classification as the checks
+    from course.checks import _kind, plain_form  # the same classification as the checks
 
+    if plain:
+        out = {"kind": "other", "type": _mro_names(value), "value": None, "dtype": ""}
+        try:
+            plain_form(value)
+        except (TypeError, RecursionError):
+            return out
+        return {**out, "kind": "python", "value": _as_lists(value)}
     kind = _kind(value)
     out: dict = {"kind": kind, "type": _mro_names(value), "value": None, "dtype": ""}
     if kind == "tensor":
@@ -85,13 +93,23 @@ def encode(value: Any) -> dict:
     return out
 
 
+def _as_lists(value: Any) -> Any:
+    """A plain value with its tuples made lists (the form a record stores)."""
+    if type(value) in (list, tuple):
+        return [_as_lists(v) for v in value]
+    if type(value) is dict:
+        return {k: _as_lists(v) for k, v in value.items()}
+    return value
+
+
 def record(name: str, rule: str, value: Any, **params: Any) -> None:
     """Record ``value`` under check ``name`` with the check's ``params`` (no-op unless grading)."""
     folder = os.environ.get("COURSE_RECORD_DIR")
     if not folder or _suspended:
         return
     try:
-        entry = {"name": str(name), "rule": rule, "got": encode(value), "params": _params(params)}
+        plain = rule == "equal"
+        entry = {"name": str(name), "rule": rule, "got": encode(value, plain=plain), "params": _params(params, plain)}
         stem = f"{os.getpid()}-{next(_seq):06d}"
         tmp = os.path.join(folder, f".{stem}.tmp")
         torch.save(entry, tmp)
@@ -100,15 +118,21 @@ def record(name: str, rule: str, value: Any, **params: Any) -> None:
         raise RecordingFailed(f"the grader could not record check '{name}': {type(exc).__name__}: {exc}") from None
 
 
-def _params(params: dict[str, Any]) -> dict:
+#: parameters that hold a value (encoded like the value under test)
+VALUE_PARAMS = ("expected", "labels", "other")
+
+
+def _params(params: dict[str, Any], plain: bool) -> dict:
     out: dict = {}
     for key, value in params.items():
-        if key == "expected":
-            out[key] = encode(value)
+        if key in VALUE_PARAMS:
+            out[key] = None if value is None else encode(value, plain=plain)
         elif key == "types":
             out[key] = [f"{t.__module__}.{t.__qualname__}" for t in value]
         elif key == "shape":
             out[key] = [int(s) for s in value]
+        elif key == "forbidden":
+            out[key] = [str(v) for v in value]
         elif value is None or isinstance(value, (bool, int, float, str)):
             out[key] = value
         else:

@@ -143,13 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
              "gradebook. Each student's code runs in a sandbox (no network, no view of source/, the gradebook or "
              "other students; memory and process caps); a submission that cannot be graded is reported with its "
              "cause (MISSING, INVALID, TIMEOUT, OOM, KERNEL DIED, PROCESS CAP, OUTPUT CAPPED) and the batch goes "
-             "on. Every check is then re-judged outside the sandbox against a reference made by running the "
-             "instructor's notebook once (cached in .course/manifests/): a test that passed in the student's "
-             "kernel but not there is TAMPERED. Submissions are only read.", students=True)
+             "on. Every check is then judged outside the sandbox against a reference made by running the "
+             "instructor's notebook once (cached in .course/manifests/): the kernel only ever sees a hidden test's "
+             "inputs. A test disabled or patched inside the kernel is reported TAMPERED (to you, never to the "
+             "student). Submissions are only read.", students=True)
     ag.add_argument("--no-sandbox", action="store_true",
                     help="run student code without the sandbox (only where it cannot be set up, for trusted code)")
-    ag.add_argument("--memory-mb", type=int, default=4096, help="memory cap per student kernel (default 4096)")
-    ag.add_argument("--max-processes", type=int, default=256, help="process cap per student kernel (default 256)")
+    ag.add_argument("--memory-mb", type=int, default=None,
+                    help="memory cap per student kernel (default: c.RobustExecute.memory_mb of nbgrader_config.py, 4096)")
+    ag.add_argument("--max-processes", type=int, default=None,
+                    help="process cap per student kernel (default: c.RobustExecute.max_pids, 256)")
     col = sub.add_parser("collect", help="Collect an LMS download (zip files or notebooks) into submitted/ with "
                          "nbgrader's zip_collect. Canvas: <login>[_late]_<id>_<id>_<file>.ipynb; Moodle: "
                          "<Name>_<participant id>_assignsubmission_file_<file>.ipynb (flat or in folders).")

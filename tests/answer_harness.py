@@ -3,10 +3,11 @@
 * Wrong answers are judged in one kernel per notebook that walks the notebook top to bottom:
   at each solution cell that has wrong answers, it runs each wrong answer in place of the cell,
   then the cells after it up to the last test cell the answer names, and judges those test cells
-  with nbgrader's own rule (``nbgrader.utils.determine_grade``: an error or any stderr output
-  scores zero). Then it runs the instructor's cell and goes on, up to the last test cell that any
-  answer names. So a wrong answer only costs the cells up to its test, and all of a notebook's wrong
-  answers share one kernel start.
+  the way the grader does: the records the check helpers wrote during each test cell, judged by the
+  trusted verdict against the instructor's manifest (``course.grading.verdict.judge_cell``). Then it
+  runs the instructor's cell and goes on, up to the last test cell that any answer names. So a wrong
+  answer only costs the cells up to its test, and all of a notebook's wrong answers share one kernel
+  start.
 * Correct answers are spliced into whole notebooks (one variant per k-th correct answer of each
   cell) and autograded by nbgrader through ``course.grading.autograde``, like real submissions.
 """
@@ -130,13 +131,6 @@ def splice(nb, replacements: dict[str, str]):
     return out
 
 
-def judge(cell) -> tuple[float, float]:
-    """Score an executed test cell exactly as the course's autograder does."""
-    from course.grading.preprocessors import score_test_cell
-
-    return score_test_cell(cell)
-
-
 def cell_error_summary(cell) -> str:
     """The first error or stderr line of an executed cell (for messages)."""
     for out in cell.get("outputs", []):
@@ -147,6 +141,17 @@ def cell_error_summary(cell) -> str:
     return ""
 
 
+def judge_recorded(nb, index: int, records: list[dict], manifest: dict):
+    """The trusted verdict on executed test cell ``index`` of ``nb`` (a CellVerdict)."""
+    from course.grading.verdict import code_sources_before, judge_cell
+
+    cell = nb.cells[index]
+    gid = grade_id(cell)
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    return judge_cell(gid, manifest["cells"].get(gid, []), records, kernel_errors=errors, died=False,
+                      sources=code_sources_before(nb, index))
+
+
 def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path) -> dict[str, dict[str, object]]:
     """Judge every wrong answer of one notebook in a single kernel. Returns ``{answer.id: result}``.
 
@@ -154,14 +159,19 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
     """
     from nbclient import NotebookClient
 
+    from course.grading.verdict import harvest, load_manifest
+
     nb = nbformat.read(notebook_path, as_version=4)
     for a in answers:
         check_answer_targets(a, nb)
+    manifest = load_manifest(notebook_path.parent.parent.parent, notebook_path.parent.name, notebook_path.stem)
     ids = [grade_id(c) for c in nb.cells]
     by_cell: dict[str, list[Answer]] = {}
     for a in answers:
         by_cell.setdefault(a.cell, []).append(a)
     workdir.mkdir(parents=True, exist_ok=True)
+    records_dir = workdir / "records"
+    records_dir.mkdir(exist_ok=True)
     client = NotebookClient(
         nb,
         timeout=300,
@@ -170,10 +180,12 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
         extra_arguments=["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"],
         resources={"metadata": {"path": str(workdir)}},
     )
+    client.kernel_manager_class = _ipc_kernel_manager(workdir)
     results: dict[str, dict[str, object]] = {}
     # the cells after the last test cell that any answer names are never needed (often a long training)
     stop = max((ids.index(t) for a in answers for t in a.fails), default=-1)
-    with client.setup_kernel():
+    env = {**os.environ, "COURSE_RECORD_DIR": str(records_dir)}
+    with client.setup_kernel(env=env):
         for index, cell in enumerate(nb.cells):
             if index > stop:
                 break
@@ -181,23 +193,42 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
                 continue
             for answer in by_cell.get(grade_id(cell) or "", []):
                 last = max(ids.index(t) for t in answer.fails)
-                trial = copy.deepcopy(cell)
-                trial.source = answer.source
+                trial_nb = splice(nb, {answer.cell: answer.source})
+                trial = trial_nb.cells[index]
+                harvest(records_dir)
                 client.execute_cell(trial, index)
+                harvest(records_dir)
                 scores: dict[str, list[float]] = {}
                 errors: dict[str, str] = {}
                 for j in range(index + 1, last + 1):
-                    follower = copy.deepcopy(nb.cells[j])
+                    follower = trial_nb.cells[j]
                     if follower.cell_type != "code":
                         continue
                     client.execute_cell(follower, j)
+                    records = harvest(records_dir)
                     gid = grade_id(follower)
                     if gid in answer.fails:
-                        scores[gid] = list(judge(follower))
-                        errors[gid] = cell_error_summary(follower)
+                        verdict = judge_recorded(trial_nb, j, records, manifest)
+                        points = float(follower.metadata["nbgrader"]["points"])
+                        scores[gid] = [points if verdict.passed else 0.0, points]
+                        errors[gid] = verdict.message or ""
                 results[answer.id] = {"scores": scores, "errors": errors}
             client.execute_cell(cell, index)
+            harvest(records_dir)
     return results
+
+
+def _ipc_kernel_manager(workdir: Path):
+    """A kernel manager class whose kernels talk over ipc sockets in ``workdir`` (no TCP warning)."""
+    from jupyter_client import AsyncKernelManager
+
+    class IpcKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.transport = "ipc"
+            self.ip = str(workdir / "kernel")
+
+    return IpcKernelManager
 
 
 def correct_variants(answers: list[Answer]) -> dict[int, dict[tuple[str, str], dict[str, str]]]:
@@ -259,3 +290,46 @@ def kernel_env_single_thread() -> None:
     """Two kernels at once on two cores: one thread each (inherited by the kernels we start)."""
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
+
+
+def run_and_judge(nb, workdir: Path, *, last_index: int | None = None) -> dict[str, object]:
+    """Run the whole notebook ``nb`` with recording on and judge every test cell (the trusted verdict).
+
+    Returns ``{test grade_id: CellVerdict}``. Quick (no nbgrader, no sandbox): for developing tests;
+    the suite autogrades correct answers for real.
+    """
+    from nbclient import NotebookClient
+
+    from course.grading.verdict import harvest, load_manifest
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    records_dir = workdir / "records"
+    records_dir.mkdir(exist_ok=True)
+    nb = copy.deepcopy(nb)
+    assignment, notebook = nb.metadata.get("course_assignment"), nb.metadata.get("course_notebook")
+    manifest = load_manifest(REPO, assignment, notebook)
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
+                            extra_arguments=["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"],
+                            resources={"metadata": {"path": str(workdir)}})
+    client.kernel_manager_class = _ipc_kernel_manager(workdir)
+    verdicts: dict[str, object] = {}
+    env = {**os.environ, "COURSE_RECORD_DIR": str(records_dir)}
+    with client.setup_kernel(env=env):
+        for index, cell in enumerate(nb.cells):
+            if last_index is not None and index > last_index:
+                break
+            if cell.cell_type != "code":
+                continue
+            client.execute_cell(cell, index)
+            records = harvest(records_dir)
+            if is_test_cell(cell):
+                verdicts[grade_id(cell)] = judge_recorded(nb, index, records, manifest)
+    return verdicts
+
+
+def source_notebook(assignment: str, notebook: str):
+    """The instructor's notebook, tagged with where it comes from (for :func:`run_and_judge`)."""
+    nb = nbformat.read(REPO / "source" / assignment / f"{notebook}.ipynb", as_version=4)
+    nb.metadata["course_assignment"] = assignment
+    nb.metadata["course_notebook"] = notebook
+    return nb

@@ -258,6 +258,186 @@ def _case_patch_checks(sol, rel, d):
     _write(_with(sol, square=code), d / "adv.ipynb")
 
 
+# --- the kernel may know inputs, never expected values: forging a record needs the answer itself
+
+
+def _case_record_expected(sol, rel, d):
+    # an AST transformer that makes every check record its own expected argument
+    code = ("import ast\n\n\nclass Forge(ast.NodeTransformer):\n    def visit_Call(self, node):\n"
+            "        self.generic_visit(node)\n"
+            "        if getattr(node.func, 'id', '') == 'check_close' and len(node.args) >= 3:\n"
+            "            node.args[1] = node.args[2]  # a hidden check has no expected argument to copy\n"
+            "        return node\n\n\nget_ipython().ast_transformers.append(Forge())\n\n\n"
+            "def square(x):\n    return x + 1")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_profile_hook(sol, rel, d):
+    # a profile hook that rewrites the helper's argument on entry: nothing patched, no IPython hook
+    code = ("import ctypes\nimport sys\n\n\ndef hook(frame, event, arg):\n"
+            "    if event == 'call' and frame.f_code.co_name == 'check_close':\n"
+            "        loc = frame.f_locals\n"
+            "        if 'REFERENCE' not in repr(loc.get('expected')):\n"
+            "            loc['got'] = loc['expected']\n"
+            "            ctypes.pythonapi.PyFrame_LocalsToFast(ctypes.py_object(frame), ctypes.c_int(0))\n\n\n"
+            "sys.setprofile(hook)\n\n\ndef square(x):\n    return x + 1")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_patched_recorder(sol, rel, d):
+    code = ("from course import _recorder\n\n_real = _recorder.record\n\n\n"
+            "def forged(name, rule, value, **params):\n"
+            "    return _real(name, rule, params['expected'] if params.get('expected') is not None else value, **params)\n\n\n"
+            "_recorder.record = forged\n\n\ndef square(x):\n    return x + 1")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+# --- root on the host: nothing a student hands in runs outside the sandbox
+
+
+HOST_MARKER = Path("/root/course-adv-host-code-ran")
+
+
+def _case_host_modules(sol, rel, d):
+    _write(sol, d / "adv.ipynb")
+    payload = f"open({str(HOST_MARKER)!r}, 'w').write('ran as root')\n"
+    for name in ("json.py", "site.py", "sitecustomize.py", "signal.py", "subprocess.py", "pathlib.py", "course.py"):
+        (d / name).write_text(payload)
+    (d / "course").mkdir()
+    (d / "course" / "__init__.py").write_text(payload)
+
+
+def _case_ipc_plant(sol, rel, d, root):
+    # plant links in the kernel's own ipc folder and try its parent: the next kernel must not care
+    code = ("import json, os, sys\n\n"
+            "conn = sys.argv[sys.argv.index('-f') + 1]\n"
+            "ipc = os.path.dirname(json.load(open(conn))['ip'])\n"
+            f"for target in ({str(root)!r}, '/', '/root'):\n"
+            "    for where in (ipc, os.path.dirname(ipc)):\n"
+            "        try:\n            os.symlink(target, os.path.join(where, 'kernel-' + str(len(target))))\n"
+            "        except OSError:\n            pass\n\n\n"
+            "def square(x):\n    return x * x")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+HOME_SECRET = Path("/root/course-adv-secret.txt")
+
+
+def _case_zz_reader(sol, rel, d, root):
+    # graded after every attacker: scores full marks only if it can reach nothing of the course
+    code = ("import os\n\nreached = []\n"
+            f"for path in ({str(root / 'source' / 'adv' / 'adv.ipynb')!r}, {str(root / 'gradebook.db')!r}, "
+            f"{str(HOME_SECRET)!r}, {str(root / 'source')!r}):\n"
+            "    try:\n        os.listdir(path) if os.path.isdir(path) else open(path, 'rb').read(1)\n"
+            "        reached.append(path)\n    except OSError:\n        pass\n\n\n"
+            "def square(x):\n    return x * x if not reached else x + 1")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+# --- one notebook never stops the batch, and a correct one is never lost to its metadata
+
+
+def _case_deep_nesting(sol, rel, d):
+    d.mkdir(parents=True)
+    text = nbformat.writes(sol)
+    deep = "[" * 100_000 + "]" * 100_000
+    (d / "adv.ipynb").write_text(text.replace('"metadata": {', '"metadata": {"x": ' + deep + ", ", 1))
+
+
+def _case_metadata_string(sol, rel, d):
+    nb = copy.deepcopy(sol)
+    _cells_by_id(nb)["square"].metadata["nbgrader"] = "evil"
+    _write(nb, d / "adv.ipynb")
+
+
+def _case_grade_id_list(sol, rel, d):
+    nb = copy.deepcopy(sol)
+    _cells_by_id(nb)["test_square"].metadata["nbgrader"]["grade_id"] = ["test_square"]
+    d.mkdir(parents=True)
+    (d / "adv.ipynb").write_text(json.dumps(nb))
+
+
+def _case_solution_flag_on_test(sol, rel, d):
+    nb = copy.deepcopy(sol)
+    _cells_by_id(nb)["test_cube"].metadata["nbgrader"]["solution"] = True
+    _write(nb, d / "adv.ipynb")
+
+
+def _case_extra_graded_cell(sol, rel, d):
+    nb = copy.deepcopy(sol)
+    extra = nbformat.v4.new_code_cell("print('bonus')")
+    extra.metadata["nbgrader"] = {"grade": True, "grade_id": "bonus", "points": 5, "solution": False,
+                                  "locked": False, "schema_version": 3}
+    nb.cells.append(extra)
+    _write(nb, d / "adv.ipynb")
+
+
+def _case_outputs_null(sol, rel, d):
+    data = json.loads(nbformat.writes(sol))
+    data["cells"][0]["outputs"] = None  # a markdown cell with outputs: null (nbformat's schema says no)
+    d.mkdir(parents=True)
+    (d / "adv.ipynb").write_text(json.dumps(data))
+
+
+# --- resources: the grader's memory and the host's disk
+
+
+def _case_record_bomb(sol, rel, d):
+    # records that would inflate to gigabytes (DEFLATE), written while the test cell runs
+    code = ("import os, zipfile\n\n\ndef square(x):\n    folder = os.environ.get('COURSE_RECORD_DIR')\n"
+            "    if folder and not os.path.exists(os.path.join(folder, '1-900000.pt')):\n"
+            "        for i in range(5):\n"
+            "            with zipfile.ZipFile(os.path.join(folder, f'1-90000{i}.pt'), 'w', zipfile.ZIP_DEFLATED) as z:\n"
+            "                z.writestr('archive/data.pkl', bytes(64 * 2**20))\n"
+            "    return x * x")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_disk_fill(sol, rel, d):
+    code = ("import os\n\nfor path in ('big.bin', '/tmp/big.bin', os.path.join(os.environ.get('COURSE_RECORD_DIR', '/tmp'), 'x')):\n"
+            "    try:\n        with open(path, 'wb') as fh:\n            for _ in range(3 * 1024):\n"
+            "                fh.write(bytes(2**20))\n    except OSError:\n        pass\n\n\n"
+            "def square(x):\n    return x * x")
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_sigint_ignored(sol, rel, d):
+    code = "import signal\n\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
+def _case_huge_error(sol, rel, d):
+    _write(_with(sol, square="raise ValueError('x' * 60_000_000)"), d / "adv.ipynb")
+
+
+def _case_many_outputs(sol, rel, d):
+    nb = copy.deepcopy(sol)
+    for _ in range(8):  # each under the per-cell cap, together over the per-notebook cap
+        nb.cells.insert(1, nbformat.v4.new_code_cell("print('z' * 9_000_000)"))
+    _write(nb, d / "adv.ipynb")
+
+
+# --- what reaches a person: no live script, no terminal control sequences
+
+
+def _case_active_content(sol, rel, d):
+    nb = copy.deepcopy(sol)
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell(
+        "<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) "
+        "<iframe srcdoc=\"<script>alert(4)</script>\"></iframe> $x<y$"))
+    code = ("from IPython.display import HTML, Javascript, Markdown, SVG, display\n\n"
+            "display(Javascript('alert(5)'))\ndisplay(HTML('<img src=x onerror=alert(6)>'))\n"
+            "display(Markdown('<script>alert(7)</script>'))\n"
+            "display(SVG('<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(8)\"></svg>'))\n\n\n"
+            "def square(x):\n    return x * x")
+    _write(_with(nb, square=code), d / "adv.ipynb")
+
+
+def _case_control_chars(sol, rel, d):
+    code = "def square(x):\n    raise ValueError('\\x1b]0;pwned\\x07\\x1b[2J\\x1b[1;1H')"
+    _write(_with(sol, square=code), d / "adv.ipynb")
+
+
 # student -> (builder, status, scores, a phrase the report must contain)
 CASES = {
     "control": (_case_control, "GRADED", FULL, None),
@@ -275,7 +455,7 @@ CASES = {
     "deleted-test": (_case_deleted_test_after_locked_cell, "GRADED", FULL, None),
     "edited-test": (_case_edited_test, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 0}, None),
     "changed-cell-type": (_case_changed_cell_type, "GRADED", FULL, None),
-    "symlinks": (_case_symlinks, "GRADED", FULL, "symbolic link: not copied"),
+    "symlinks": (_case_symlinks, "GRADED", FULL, "not graded, not copied: secrets.txt"),
     "notebook-is-symlink": (_case_notebook_is_symlink, "INVALID", {}, "symbolic link"),
     "infinite-loop": (_case_infinite_loop, "TIMEOUT", {"test_double": 1, "test_square": 0, "test_cube": 1}, "TIMEOUT"),
     "os-exit": (_case_os_exit, "KERNEL DIED", {"test_double": 1, "test_square": 0, "test_cube": 0}, "kernel died"),
@@ -283,13 +463,32 @@ CASES = {
     "sys-exit": (_case_sys_exit, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
     # the trusted verdict: tests disabled or errors hidden inside the kernel are caught outside it
     "disable-tests": (_case_disable_tests, "TAMPERED", {"test_double": 1, "test_square": 0, "test_cube": 0},
-                      "passed in the kernel but not the trusted check"),
+                      "did not run, though the cell finished without an error"),
     "hide-errors": (_case_hide_errors, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
     "early-records": (_case_early_records, "TAMPERED", {"test_double": 1, "test_square": 0, "test_cube": 0},
-                      "square.visible' failed: it did not run"),
+                      "square.visible' did not run"),
     "leak-tests": (_case_leak_tests, "GRADED", FULL, None),
     "patch-checks": (_case_patch_checks, "TAMPERED", {"test_double": 1, "test_square": 0, "test_cube": 0},
                      "did not run"),
+    # forging a record needs the expected value, which the kernel never holds for a hidden check
+    "record-expected": (_case_record_expected, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+    "profile-hook": (_case_profile_hook, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+    "patched-recorder": (_case_patched_recorder, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
+    "host-modules": (_case_host_modules, "GRADED", FULL, "not graded, not copied"),
+    "deep-nesting": (_case_deep_nesting, "INVALID", {}, "nested too deeply"),
+    "metadata-string": (_case_metadata_string, "GRADED", FULL, None),
+    "grade-id-list": (_case_grade_id_list, "GRADED", FULL, None),
+    "solution-flag-on-test": (_case_solution_flag_on_test, "GRADED", FULL, None),
+    "extra-graded-cell": (_case_extra_graded_cell, "GRADED", FULL, None),
+    "outputs-null": (_case_outputs_null, "GRADED", FULL, None),
+    "record-bomb": (_case_record_bomb, "GRADED", FULL, "ignored"),
+    "disk-fill": (_case_disk_fill, "GRADED", FULL, None),
+    "sigint-ignored": (_case_sigint_ignored, "TIMEOUT", {"test_double": 1, "test_square": 0, "test_cube": 0},
+                       "did not respond"),
+    "huge-error": (_case_huge_error, "OUTPUT CAPPED", {"test_double": 1, "test_square": 0, "test_cube": 1}, "output"),
+    "many-outputs": (_case_many_outputs, "OUTPUT CAPPED", FULL, "output"),
+    "active-content": (_case_active_content, "GRADED", FULL, None),
+    "control-chars": (_case_control_chars, "GRADED", {"test_double": 1, "test_square": 0, "test_cube": 1}, None),
 }
 # cases that need the course root; all end with square failing, the rest graded
 SANDBOX_CASES = {
@@ -304,8 +503,15 @@ SANDBOX_CASES = {
     # the answer cell printed too much: its output is cut, the cell counts as failed, grading goes on
     "print-huge": (_case_print_huge, "OUTPUT CAPPED", FULL, "output"),
     "print-flood": (_case_print_flood, "OUTPUT CAPPED", FULL, "output"),
+    "ipc-plant": (_case_ipc_plant, "GRADED", FULL, None),
+    "zz-reader": (_case_zz_reader, "GRADED", FULL, None),
 }
 ALL_CASES = {**CASES, **SANDBOX_CASES}
+if os.environ.get("ADV_ONLY"):  # developing: grade only these cases (comma-separated)
+    _only = set(os.environ["ADV_ONLY"].split(","))
+    CASES = {k: v for k, v in CASES.items() if k in _only}
+    SANDBOX_CASES = {k: v for k, v in SANDBOX_CASES.items() if k in _only}
+    ALL_CASES = {**CASES, **SANDBOX_CASES}
 
 
 def _tree_digest(root: Path) -> dict[str, str]:
@@ -325,7 +531,8 @@ def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("adversarial") / "course"
     (root / "source" / "adv").mkdir(parents=True)
     config = (REPO / "nbgrader_config.py").read_text()
-    config += "\n# adversarial tests: short limits\nc.Execute.timeout = 10\nc.RobustExecute.notebook_timeout = 120\n"
+    config += ("\n# adversarial tests: short limits\nc.Execute.timeout = 10\nc.RobustExecute.notebook_timeout = 120\n"
+               "c.RobustExecute.disk_mb = 64\nc.RobustExecute.record_mb = 32\nc.RobustExecute.probe_timeout = 5\n")
     (root / "nbgrader_config.py").write_text(config)
     nbformat.write(from_text((HERE / "adversarial" / "adv.txt").read_text()), str(root / "source" / "adv" / "adv.ipynb"))
     course = Course(root)
@@ -338,15 +545,24 @@ def graded(tmp_path_factory):
         builder(sol, rel, course.submitted / student / "adv", root)
     watched = [course.submitted, course.source, course.release]
     before = [_tree_digest(p) for p in watched]
+    HOST_MARKER.unlink(missing_ok=True)
+    HOME_SECRET.write_text("the instructor's\n")
+    root_mode = os.stat(root).st_mode
     limits = Limits(memory_mb=1536, max_pids=64)
     outcomes = {o.student: o for o in autograde(course, ["adv"], sorted(ALL_CASES), progress=False, limits=limits)}
     after = [_tree_digest(p) for p in watched]
+    assert os.stat(root).st_mode == root_mode, "the course folder's permissions changed"
+    from course.grading.feedback import generate_feedback
+
+    generate_feedback(course, ["adv"], [s for s in ("active-content", "leak-tests", "control") if s in ALL_CASES],
+                      progress=False)
     from course.grading.report import collect_grades
 
     grades: dict[str, dict[str, float]] = {}
     for row in collect_grades(course, ["adv"]):
         grades.setdefault(row.student, {})[row.cell] = row.score
     yield course, outcomes, grades, before, after
+    HOME_SECRET.unlink(missing_ok=True)
     shutil.rmtree(root, ignore_errors=True)
 
 
@@ -393,8 +609,64 @@ def test_hidden_tests_never_reach_autograded_outputs(graded):
     printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "stream")
     assert 'check_close("square.visible", square(3.0), 9.0)' in printed  # visible tests are no secret
     assert REDACTED in printed
-    for line in ('check_close("square.hidden", square(-0.5), 0.25)', 'check_close("double.hidden", double(-1.5), -3.0)'):
+    for line in ('check_close("square.hidden", square(-0.5))', 'check_close("double.hidden", double(-1.5))'):
         assert line not in printed
+    # and the feedback shows none of the student's own outputs (they could carry it in any encoding)
+    page = (course.feedback / "leak-tests" / "adv" / "adv.html").read_text()
+    assert "square(-0.5)" not in page and "double(-1.5)" not in page and REDACTED not in page
+
+
+def test_no_student_file_ran_on_the_host(graded):
+    assert not HOST_MARKER.exists()
+
+
+def test_no_live_script_in_autograded_or_feedback(graded):
+    from html.parser import HTMLParser
+
+    course = graded[0]
+    nb = nbformat.read(course.autograded / "active-content" / "adv" / "adv.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            assert "<script" not in cell.source and "<img" not in cell.source and "javascript:" not in cell.source
+            assert "<iframe" not in cell.source
+        for out in cell.get("outputs", []):
+            for mime in out.get("data", {}):
+                assert mime in ("text/plain", "image/png", "image/jpeg", "image/gif"), mime
+    assert "$x<y$" in nb.cells[1].source  # maths stays maths
+
+    class Live(HTMLParser):
+        found: list = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("iframe", "object", "embed"):
+                self.found.append(tag)
+            for key, value in attrs:
+                if key.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                    self.found.append(f"{tag} {key}={value}")
+
+        def handle_data(self, data):
+            if "alert(" in data and self.lasttag == "script":
+                self.found.append("script " + data[:40])
+
+    page = (course.feedback / "active-content" / "adv" / "adv.html").read_text()
+    parser = Live()
+    parser.found = []
+    parser.feed(page)
+    assert parser.found == []
+
+
+def test_reports_carry_no_terminal_control_sequences(graded):
+    _, outcomes, _, _, _ = graded
+    for outcome in outcomes.values():
+        assert not any(ch in str(outcome) for ch in "\x1b\x07\x08\r"), repr(str(outcome))
+
+
+def test_big_writes_never_reach_the_host_disk(graded):
+    course = graded[0]
+    # (submitted/ holds the "huge" case's own 200 MB sparse file: what the student handed in)
+    big = [p for p in course.root.rglob("*") if p.is_file() and p.stat().st_size > 80 * 2**20
+           and course.submitted not in p.parents]
+    assert big == []
 
 
 def test_one_grade_per_submission_and_cell(graded):

@@ -11,11 +11,13 @@ from torch import nn
 
 from course.checks import (
     CheckFailed,
+    check_accuracy,
     check_at_least,
     check_close,
+    check_equal,
     check_grad,
+    check_not_using,
     check_shape,
-    check_true,
     check_type,
 )
 
@@ -62,8 +64,12 @@ def test_close_dtype_rules():
         check_close("d", torch.zeros(3), torch.zeros(3, dtype=torch.float64))
     with pytest.raises(CheckFailed, match="dtype"):
         check_close("d", torch.zeros(3, dtype=torch.int64), torch.zeros(3))
-    check_close("d", np.zeros(3, dtype=np.int32), np.zeros(3, dtype=np.int64))
-    check_close("d", torch.zeros(3, dtype=torch.int32), torch.zeros(3, dtype=torch.int64))
+    # integer dtypes are exact too: int32 is not the int64 the text asks for
+    with pytest.raises(CheckFailed, match="int64"):
+        check_close("d", np.zeros(3, dtype=np.int32), np.zeros(3, dtype=np.int64))
+    with pytest.raises(CheckFailed, match="int64"):
+        check_close("d", torch.zeros(3, dtype=torch.int32), torch.zeros(3, dtype=torch.int64))
+    check_close("d", torch.zeros(3, dtype=torch.int64), torch.zeros(3, dtype=torch.int64))
 
 
 def test_close_accepts_parameter_for_tensor():
@@ -94,7 +100,7 @@ def test_always_equal_object_cannot_pass():
     with pytest.raises(CheckFailed):
         check_close("eq", AlwaysEqual(), 3.0)
     with pytest.raises(CheckFailed):
-        check_true("eq", AlwaysEqual(), "must be True")
+        check_equal("eq", AlwaysEqual(), True, message="must be True")
     with pytest.raises(CheckFailed):
         check_at_least("eq", AlwaysEqual(), 0.5)
 
@@ -136,13 +142,49 @@ def test_shape_and_type():
         check_type("t", torch.zeros(1), nn.Parameter)
 
 
-def test_true_requires_a_real_true():
-    check_true("t", True, "m")
-    check_true("t", torch.tensor(True), "m")
-    with pytest.raises(CheckFailed, match="the message"):
-        check_true("t", False, "the message")
+def test_equal_is_type_strict_and_says_what_differs():
+    check_equal("e", [True, 2, "a", None], (True, 2, "a", None))
+    check_equal("e", {"b": 1.5, "a": [1]}, {"a": [1], "b": 1.5})
+    with pytest.raises(CheckFailed, match=r"the message \(expected True, got False\)"):
+        check_equal("e", False, True, message="the message")
+    for wrong in (1, torch.tensor(True), np.bool_(True)):
+        with pytest.raises(CheckFailed):
+            check_equal("e", wrong, True)
     with pytest.raises(CheckFailed):
-        check_true("t", 1, "an int is not True")
+        check_equal("e", 2.0, 2)
+
+
+def test_hidden_checks_judge_nothing_in_the_kernel():
+    from course.checks import REFERENCE
+
+    check_close("h", torch.ones(2))  # no expected value: only the grader can judge it
+    check_equal("h", "anything")
+    check_close("h", torch.ones(2), REFERENCE)
+
+
+def test_accuracy_counts_agreement_of_class_indices():
+    labels = torch.tensor([0, 1, 2, 1])
+    check_accuracy("a", torch.tensor([0, 1, 2, 0]), labels, 0.75)
+    with pytest.raises(CheckFailed, match="accuracy 0.5000 on 4 examples is below 0.75"):
+        check_accuracy("a", torch.tensor([0, 0, 2, 0]), labels, 0.75)
+    with pytest.raises(CheckFailed, match="integer class indices"):
+        check_accuracy("a", torch.zeros(4, 3), labels, 0.5)
+
+
+def relu_by_hand(x):
+    return torch.clamp(x, min=0)
+
+
+def relu_shortcut(x):
+    return torch.nn.functional.relu(x)
+
+
+def test_not_using_reads_the_source_of_functions():
+    forbidden = ["torch.relu", "torch.nn.functional.relu", ".relu"]
+    check_not_using("u", relu_by_hand, forbidden)
+    with pytest.raises(CheckFailed, match="relu_shortcut uses torch.nn.functional.relu, which this exercise does not "
+                                          "allow: by hand"):
+        check_not_using("u", relu_shortcut, forbidden, why="by hand")
 
 
 def test_at_least():

@@ -27,7 +27,7 @@ def test_unexpected_error_fails_the_running_cell_and_the_rest(tmp_path, monkeypa
         return original(self, cell, resources, index)
 
     monkeypatch.setattr(RobustExecute, "preprocess_cell", flaky)
-    executor = RobustExecute(kernel_name="python3", timeout=60)
+    executor = RobustExecute(kernel_name="python3", timeout=60, sandbox=False)
     nb, _ = executor.preprocess(nb, {"metadata": {"path": str(tmp_path)}, "unique_key": "nb"})
     assert score_test_cell(nb.cells[1]) == (0.0, 1.0)
     assert score_test_cell(nb.cells[2]) == (0.0, 1.0)
@@ -39,8 +39,41 @@ def test_unexpected_error_fails_the_running_cell_and_the_rest(tmp_path, monkeypa
 def test_plain_run_records_no_fault(tmp_path):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("a = 2"), _test_cell("assert a == 2", "t1")]
-    nb, _ = RobustExecute(kernel_name="python3", timeout=60).preprocess(
+    nb, _ = RobustExecute(kernel_name="python3", timeout=60, sandbox=False).preprocess(
         nb, {"metadata": {"path": str(tmp_path)}, "unique_key": "nb"}
     )
     assert score_test_cell(nb.cells[1]) == (1.0, 1.0)
+    assert take_faults(str(tmp_path)) == []
+
+
+def test_student_code_runs_only_in_the_sandbox_unless_opted_out(tmp_path, monkeypatch):
+    import pytest
+
+    from course.grading import execute
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("a = 1")])
+    resources = {"metadata": {"path": str(tmp_path)}, "unique_key": "nb"}
+    monkeypatch.setattr(execute, "_SANDBOX_PROBLEM", ["`bwrap` is not installed"])
+    with pytest.raises(execute.SandboxUnavailable, match="bwrap` is not installed.*c.RobustExecute.sandbox = False"):
+        RobustExecute(timeout=60).preprocess(nb, resources)
+    monkeypatch.setattr(execute, "_SANDBOX_PROBLEM", [None])
+    with pytest.raises(execute.SandboxUnavailable, match="not in a kernel manager handed to it"):
+        RobustExecute(timeout=60).preprocess(nb, resources, km=object())
+
+
+def test_the_sandboxed_kernel_is_nobody_without_network_in_a_private_folder(tmp_path):
+    import pytest
+
+    from course.grading.sandbox import sandbox_problem
+
+    if sandbox_problem():
+        pytest.skip(sandbox_problem())
+    (tmp_path / "json.py").write_text("raise SystemExit('imported')\n")
+    code = (f"import os, socket, sys\nprint(os.getuid(), os.getcwd() == {str(tmp_path)!r}, sorted(os.listdir('.')))\n"
+            "try:\n    socket.create_connection(('127.0.0.1', 22), timeout=1)\n    print('net')\n"
+            "except OSError:\n    print('no net')\nimport json\nprint(json.__file__.startswith(sys.base_prefix))")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nb, _ = RobustExecute(timeout=60).preprocess(nb, {"metadata": {"path": str(tmp_path)}, "unique_key": "nb"})
+    text = "".join(o.get("text", "") for o in nb.cells[0].outputs)
+    assert text.splitlines() == ["65534 True ['json.py']", "no net", "True"], nb.cells[0].outputs
     assert take_faults(str(tmp_path)) == []

@@ -16,19 +16,18 @@ For each student and assignment:
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.grading.coursedir import Course
-from course.grading.execute import take_faults
+from course.grading.execute import SandboxUnavailable, take_faults
 from course.grading.intake import stage_submission
+from course.grading.text import clean_line
 
 __all__ = ["INTAKE_DIR", "Limits", "Outcome", "SandboxUnavailable", "autograde", "prepare_manifests"]
 
 INTAKE_DIR = ".course/intake"
-RUN_DIR = ".course/run"
 
 
 @dataclass
@@ -42,10 +41,10 @@ class Outcome:
     details: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        text = f"{self.status:11s} {self.student}/{self.assignment}"
+        text = f"{self.status:11s} {clean_line(self.student, 80)}/{clean_line(self.assignment, 80)}"
         if self.message:
-            text += f": {self.message}"
-        return text + "".join(f"\n              - {d}" for d in self.details)
+            text += f": {clean_line(self.message)}"
+        return text + "".join(f"\n              - {clean_line(d)}" for d in self.details)
 
 
 def _last_error(log: str) -> str:
@@ -73,37 +72,13 @@ def _zero_unusable_notebooks(course: Course, assignment: str, student: str) -> N
         gb.db.commit()
 
 
-class SandboxUnavailable(RuntimeError):
-    """The sandbox cannot be set up here and the instructor did not pass --no-sandbox."""
-
-
 @dataclass(frozen=True)
 class Limits:
-    """Resource caps for each student kernel (sandbox only)."""
+    """Resource caps for each student kernel (sandbox only); None keeps ``nbgrader_config.py``'s value."""
 
-    memory_mb: int = 4096
-    max_pids: int = 256
-    threads: int = 1
-
-
-def _sandbox_config(course: Course, run_dir: Path, limits: Limits) -> dict:
-    """Kernelspec on JUPYTER_PATH and the config sections that make nbgrader use it."""
-    from course.data import DATASETS, data_root, prepare
-    from course.grading import sandbox
-
-    for name in DATASETS:  # the kernels see the data root read-only: fetch or unpack it now
-        prepare(name)
-    spec_root = sandbox.install_kernelspec(
-        run_dir / "jupyter", memory_mb=limits.memory_mb, max_pids=limits.max_pids,
-        data_root=data_root(), scratch=run_dir / "scratch", threads=limits.threads,
-    )
-    paths = [str(spec_root), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
-    (run_dir / "ipc").mkdir(parents=True, exist_ok=True)
-    return {
-        "Execute": {"kernel_name": sandbox.KERNEL_NAME},
-        "KernelManager": {"transport": "ipc", "ip": str(run_dir / "ipc" / "kernel")},
-    }
+    memory_mb: int | None = None
+    max_pids: int | None = None
+    threads: int | None = None
 
 
 def prepare_manifests(course: Course, assignments: list[str], *, progress: bool = True) -> None:
@@ -142,19 +117,21 @@ def autograde(
     names = course.check_assignments(assignments)
     who = students or course.students()
     staging = course.root / INTAKE_DIR
-    run_dir = course.root / RUN_DIR
-    shutil.rmtree(run_dir, ignore_errors=True)
-    sections: dict = {"CourseDirectory": {"submitted_directory": INTAKE_DIR}}
+    executor: dict = {"sandbox": bool(sandbox)}  # each kernel's run folder: a private one in the system's temp
+    executor.update({k: v for k, v in (("memory_mb", limits.memory_mb), ("max_pids", limits.max_pids),
+                                       ("threads", limits.threads)) if v is not None})
+    sections: dict = {"CourseDirectory": {"submitted_directory": INTAKE_DIR}, "RobustExecute": executor,
+                      "TrustedVerdict": {"course_root": str(course.root)}}
     if sandbox:
-        from course.grading.sandbox import sandbox_problem
+        from course.grading.execute import _sandbox_problem
 
-        problem = sandbox_problem()
+        problem = _sandbox_problem()
         if problem:
             raise SandboxUnavailable(f"cannot sandbox student code: {problem}")
-        sections.update(_sandbox_config(course, run_dir, limits))
-    (run_dir / "records").mkdir(parents=True, exist_ok=True)
-    sections["RobustExecute"] = {"record_root": str(run_dir / "records")}
-    sections["TrustedVerdict"] = {"course_root": str(course.root)}
+        from course.data import data_root
+        from course.grading.execute import _prepare_data
+
+        _prepare_data(data_root())  # the sandbox shows the data read-only: fetch it once, before the batch
     prepare_manifests(course, names, progress=progress)
     api = course.api(**sections)
     jobs = [(s, a) for s in who for a in names]
@@ -165,33 +142,42 @@ def autograde(
 
         iterator = tqdm(jobs, desc="autograde", unit="submission")
     for student, assignment in iterator:
-        folder = course.submitted / student / assignment
+        outcomes.append(_grade_one(course, api, staging, student, assignment))
+    shutil.rmtree(staging, ignore_errors=True)
+    return outcomes
+
+
+def _grade_one(course: Course, api, staging: Path, student: str, assignment: str) -> Outcome:
+    """Intake, nbgrader's autograde and the faults of one submission; never raises."""
+    folder = course.submitted / student / assignment
+    try:
         if not folder.is_dir() or folder.is_symlink():
-            outcomes.append(Outcome(student, assignment, "MISSING", "no submission"))
-            continue
+            return Outcome(student, assignment, "MISSING", "no submission")
         intake = stage_submission(folder, staging / student / assignment, _expected_notebooks(course, assignment),
                                   student, assignment)
-        outcome = Outcome(student, assignment, "GRADED", details=list(intake.notes))
-        if intake.status != "OK":
-            outcome.status = intake.status
-        try:
-            result = api.autograde(assignment, student, force=True, create=True)
-        except Exception as exc:  # one submission must never stop the batch
-            result = {"success": False, "log": f"[ERROR] {type(exc).__name__}: {exc}"}
+    except Exception as exc:  # one submission must never stop the batch
+        take_faults(str(course.autograded / student / assignment))
+        return Outcome(student, assignment, "INVALID", f"intake failed: {type(exc).__name__}: {exc}")
+    outcome = Outcome(student, assignment, "GRADED", details=list(intake.notes))
+    if intake.status != "OK":
+        outcome.status = intake.status
+    try:
+        result = api.autograde(assignment, student, force=True, create=True)
+    except SandboxUnavailable:
+        raise
+    except Exception as exc:  # one submission must never stop the batch
+        result = {"success": False, "log": f"[ERROR] {type(exc).__name__}: {exc}"}
+    try:
         if intake.status != "OK":
             _zero_unusable_notebooks(course, assignment, student)
-        faults = take_faults(str(course.autograded / student / assignment))
-        outcome.details += [str(f) for f in faults]
-        if faults and outcome.status == "GRADED":
-            outcome.status = faults[0].kind
-        if not result["success"] and intake.status == "OK":
-            outcome.status = "ERROR"
-            outcome.message = _last_error(result.get("log", ""))
-        outcomes.append(outcome)
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(run_dir, ignore_errors=True)
-    if sandbox:
-        from course.grading.sandbox import cleanup_cgroups
-
-        cleanup_cgroups()
-    return outcomes
+    except Exception as exc:
+        outcome.details.append(f"could not record zeros for the unusable notebooks: {type(exc).__name__}: {exc}")
+    faults = take_faults(str(course.autograded / student / assignment))
+    outcome.details += [str(f) for f in faults]
+    serious = [f for f in faults if f.kind != "RECORDS DROPPED"]
+    if serious and outcome.status == "GRADED":
+        outcome.status = serious[0].kind
+    if not result["success"] and intake.status == "OK":
+        outcome.status = "ERROR"
+        outcome.message = _last_error(result.get("log", ""))
+    return outcome

@@ -9,9 +9,14 @@ For every notebook the assignment expects, the submitted file is read (never wri
   taken for it (a renamed notebook; noted);
 * duplicated ``grade_id`` s (copied cells) are noted; nbgrader's ``DeduplicateIds`` keeps the first;
 
-then the notebook is written, as nbformat 4, to the staging folder that nbgrader reads.
-Other regular files are copied along (symlinks never are). ``timestamp.txt`` is kept for
-nbgrader's late-submission rules.
+* the notebook is made well-formed (:func:`course.grading.wellformed.repair`: nbformat's schema,
+  nbgrader metadata of the right types); what cannot be repaired -> INVALID with the schema's message;
+
+then the notebook is written, as nbformat 4, to the staging folder that nbgrader reads. Nothing else
+the student handed in is staged (a ``json.py`` beside the notebook is never where a Python process
+could import it), except a small ``timestamp.txt`` for nbgrader's late-submission rules. Any
+unexpected failure while reading one notebook makes that notebook INVALID with its cause; it never
+stops the batch.
 """
 
 from __future__ import annotations
@@ -24,10 +29,10 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["MAX_NOTEBOOK_BYTES", "MAX_OTHER_BYTES", "Intake", "stage_submission"]
+__all__ = ["MAX_NOTEBOOK_BYTES", "Intake", "stage_submission"]
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024  # far above any honest notebook without outputs
-MAX_OTHER_BYTES = 5 * 1024 * 1024
+MAX_TIMESTAMP_BYTES = 200
 
 
 @dataclass
@@ -69,6 +74,9 @@ def _read_notebook(path: Path, intake: Intake, label: str):
     except json.JSONDecodeError as exc:
         intake.flag("INVALID", f"{label}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}")
         return None
+    except RecursionError:
+        intake.flag("INVALID", f"{label}: JSON nested too deeply to be a notebook")
+        return None
     if not isinstance(data, dict) or "cells" not in data and "worksheets" not in data:
         intake.flag("INVALID", f"{label}: JSON, but not a Jupyter notebook")
         return None
@@ -80,6 +88,14 @@ def _read_notebook(path: Path, intake: Intake, label: str):
         return None
     if major != 4:
         intake.notes.append(f"{label}: nbformat {major} notebook upgraded to nbformat 4")
+    from course.grading.wellformed import Malformed, repair
+
+    try:
+        for note in repair(nb):
+            intake.notes.append(f"{label}: {note}")
+    except Malformed as exc:
+        intake.flag("INVALID", f"{label}: {exc}")
+        return None
     _dedupe(nb, intake, label)
     return nb
 
@@ -93,8 +109,9 @@ def _dedupe(nb, intake: Intake, label: str) -> None:
     seen: set[str] = set()
     dupes: list[str] = []
     for cell in nb.cells:
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        if gid is None:
+        meta = cell.get("metadata", {}).get("nbgrader")
+        gid = meta.get("grade_id") if isinstance(meta, dict) else None
+        if not isinstance(gid, str):
             continue
         if gid in seen:
             del cell.metadata["nbgrader"]
@@ -139,17 +156,27 @@ def stage_submission(submission: Path, staged: Path, expected: list[str], studen
     for name in expected:
         if name not in present:
             continue
-        nb = _read_notebook(present[name], intake, f"{name}.ipynb")
-        if nb is not None:
-            nbformat.write(nb, str(staged / f"{name}.ipynb"))
+        label = f"{name}.ipynb"
+        try:
+            nb = _read_notebook(present[name], intake, label)
+            if nb is not None:
+                nbformat.write(nb, str(staged / label))
+        except Exception as exc:  # whatever a hostile file does, it costs only this notebook
+            (staged / label).unlink(missing_ok=True)
+            intake.flag("INVALID", f"{label}: could not be read ({type(exc).__name__}: {str(exc)[:200]})")
     used = {present[n] for n in expected if n in present}
+    ignored = []
     for path in entries:
-        if path in used or path.suffix == ".ipynb":
+        if path in used:
             continue
-        if path.is_symlink():
-            intake.notes.append(f"{path.name}: a symbolic link: not copied")
-        elif path.is_file() and path.stat().st_size <= MAX_OTHER_BYTES:
-            shutil.copyfile(path, staged / path.name)
-        elif path.is_file():
-            intake.notes.append(f"{path.name}: over {MAX_OTHER_BYTES // 2**20} MB: not copied")
+        if path.name == "timestamp.txt" and not path.is_symlink() and path.is_file():
+            if path.stat().st_size <= MAX_TIMESTAMP_BYTES:
+                shutil.copyfile(path, staged / path.name)
+            else:
+                intake.notes.append("timestamp.txt: too large to be a timestamp: ignored")
+        else:
+            ignored.append(path.name)
+    if ignored:
+        shown = ", ".join(sorted(ignored)[:5]) + (f" and {len(ignored) - 5} more" if len(ignored) > 5 else "")
+        intake.notes.append(f"not graded, not copied: {shown}")
     return intake

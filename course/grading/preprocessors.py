@@ -26,7 +26,16 @@ import re
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-__all__ = ["RedactHiddenTests", "SanitizeTestOutputs", "is_test_cell", "sanitize_test_outputs", "score_test_cell"]
+__all__ = [
+    "ClearStudentOutputs",
+    "RedactHiddenTests",
+    "SanitizeTestOutputs",
+    "StripActiveContent",
+    "is_test_cell",
+    "neutralise_markdown",
+    "sanitize_test_outputs",
+    "score_test_cell",
+]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _CELL_FRAME = re.compile(r"^Cell In\[(\d+)\]")
@@ -37,7 +46,9 @@ REDACTED = "[hidden test redacted]"
 def is_test_cell(cell: NotebookNode) -> bool:
     """An autograded test cell: graded, not a solution, code."""
     meta = cell.get("metadata", {}).get("nbgrader", {})
-    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
+    if not isinstance(meta, dict):
+        return False
+    return cell.get("cell_type") == "code" and meta.get("grade") is True and not meta.get("solution")
 
 
 def _keep_frame(frame: str, test_count: int | None) -> bool:
@@ -51,7 +62,9 @@ def _keep_frame(frame: str, test_count: int | None) -> bool:
 def sanitize_test_outputs(cell: NotebookNode) -> NotebookNode:
     """Drop stderr and hidden-source traceback frames from an executed test cell (in place)."""
     outputs = []
-    for out in cell.get("outputs", []):
+    for out in cell.get("outputs", None) or []:
+        if not isinstance(out, dict):
+            continue
         if out.get("output_type") == "stream" and out.get("name") == "stderr":
             continue
         if out.get("output_type") == "error":
@@ -86,8 +99,9 @@ def hidden_test_lines(nb: NotebookNode, min_length: int = 8) -> set[str]:
     """The stripped lines of the hidden-test regions of ``nb``'s test cells (short lines left out)."""
     lines: set[str] = set()
     for cell in nb.cells:
-        if is_test_cell(cell):
-            for region in _HIDDEN.findall(cell.get("source", "")):
+        source = cell.get("source", "")
+        if is_test_cell(cell) and isinstance(source, str):
+            for region in _HIDDEN.findall(source):
                 lines.update(x.strip() for x in region.splitlines() if len(x.strip()) >= min_length)
     return lines
 
@@ -102,7 +116,9 @@ def _redact_text(text: str, secret: set[str]) -> str:
 
 def redact_outputs(cell: NotebookNode, secret: set[str]) -> None:
     """Replace every output line of ``cell`` that contains a ``secret`` line (in place)."""
-    for out in cell.get("outputs", []):
+    for out in cell.get("outputs", None) or []:
+        if not isinstance(out, dict):
+            continue
         kind = out.get("output_type")
         if kind == "stream":
             out["text"] = _redact_text(out.get("text", ""), secret)
@@ -127,3 +143,88 @@ class RedactHiddenTests(NbGraderPreprocessor):
             for cell in nb.cells:
                 redact_outputs(cell, secret)
         return nb, resources
+
+
+# ---------------------------------------------------------------------------------------------
+# active content: nothing a student wrote may run in the instructor's browser (Formgrader renders
+# autograded/ in the instructor's Jupyter origin, next to their token) or in the feedback page
+
+#: output types that are plain data (anything else, HTML, JavaScript, SVG, Markdown, LaTeX, widgets, is dropped)
+SAFE_MIMES = ("text/plain", "image/png", "image/jpeg", "image/gif")
+_DANGEROUS_TAGS = (
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "style", "link", "meta",
+    "base", "form", "input", "button", "textarea", "select", "img", "image", "video", "audio", "source", "track",
+    "details", "body", "html", "head", "a", "marquee", "template", "portal", "xml", "noscript",
+)
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_MATH_TAG = re.compile(r"<(?=/?(?:" + "|".join(_DANGEROUS_TAGS) + r")\b)", re.I)
+_BAD_SCHEME = re.compile(r"(?:java|vb|live)\s*script\s*:|data\s*:\s*text/html", re.I)
+_SEGMENTS = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`|\$\$.*?\$\$|\$[^$\n]+\$)", re.S)
+
+
+def neutralise_markdown(text: str) -> str:
+    """Markdown whose raw HTML cannot run: tags escaped, ``javascript:`` links broken.
+
+    Code spans and fences are left alone (they render as text); inside maths only tags that could
+    run are escaped, so that ``$a<b$`` still reads as maths.
+    """
+    out = []
+    for i, part in enumerate(_SEGMENTS.split(text)):
+        if i % 2 == 1 and (part.startswith("`") or part.startswith("~~~")):
+            out.append(part)
+        elif i % 2 == 1:  # maths
+            out.append(_MATH_TAG.sub("&lt;", _BAD_SCHEME.sub("blocked:", part)))
+        else:
+            part = _TAG_START.sub("&lt;", part)
+            out.append(_BAD_SCHEME.sub("blocked:", part))
+    return "".join(out)
+
+
+def strip_active_outputs(cell: NotebookNode) -> None:
+    """Keep only plain-data outputs of ``cell`` (text, raster images), in place."""
+    for out in cell.get("outputs", []) or []:
+        if out.get("output_type") not in ("display_data", "execute_result", "update_display_data"):
+            continue
+        data = out.get("data", {}) or {}
+        kept = {k: v for k, v in data.items() if k in SAFE_MIMES}
+        if not kept:
+            kept = {"text/plain": "[an output of a kind the grader does not show was removed]"}
+        out["data"] = NotebookNode(kept)
+        out["metadata"] = NotebookNode({k: v for k, v in (out.get("metadata") or {}).items() if k in SAFE_MIMES})
+
+
+class StripActiveContent(NbGraderPreprocessor):
+    """Autograde and feedback step: no cell may carry content that runs in a browser.
+
+    Outputs keep only text and raster images; markdown cells have their raw HTML escaped and
+    ``javascript:`` links broken; attachments keep only raster images.
+    """
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, cell_index: int):
+        if cell.get("cell_type") == "code":
+            strip_active_outputs(cell)
+        elif cell.get("cell_type") in ("markdown", "raw") and isinstance(cell.get("source"), str):
+            cell["source"] = neutralise_markdown(cell["source"])
+        attachments = cell.get("attachments")
+        if isinstance(attachments, dict):
+            for name in list(attachments):
+                files = attachments[name] if isinstance(attachments[name], dict) else {}
+                safe = {k: v for k, v in files.items() if k in SAFE_MIMES and k != "text/plain"}
+                if safe:
+                    attachments[name] = NotebookNode(safe)
+                else:
+                    del attachments[name]
+        return cell, resources
+
+
+class ClearStudentOutputs(NbGraderPreprocessor):
+    """Feedback step: the outputs of the student's own cells are not repeated in the feedback.
+
+    They could carry what a student's code read while the hidden tests ran (in any encoding);
+    the test cells' outputs, rebuilt by the trusted verdict, stay.
+    """
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, cell_index: int):
+        if cell.get("cell_type") == "code" and not is_test_cell(cell):
+            cell["outputs"] = []
+        return cell, resources

@@ -1,24 +1,31 @@
 """The sandbox every student kernel runs in when autograding.
 
-A kernelspec (``course-sandbox``) whose argv is this module. Run by jupyter_client as root, it
+:class:`course.grading.execute.RobustExecute` prepares, for each kernel, a private *run folder*
+(root-owned, mode 0700) holding ``sandbox.json`` (the limits, the notebook's folder, the data root),
+a kernelspec, the kernel's own ipc folder and its own record folder (a size-capped tmpfs owned by uid
+65534). The kernelspec starts this module isolated, from the run folder (``python -I -m
+course.grading.sandbox --run RUN CONNECTION_FILE``: nothing in the student's folder is ever imported
+by this launcher, which runs as root). The launcher
 
-1. puts itself in a cgroup (v1) with a memory cap and a process-count cap (``RLIMIT_AS`` would
-   break ``import torch``, so a cgroup it is);
-2. copies the notebook's folder (the kernel's working directory) to a scratch folder, so the
-   kernel can write files without touching ``autograded/`` (a planted symlink there would
-   otherwise be written through by nbgrader, as root);
-3. starts bubblewrap: new network, PID, IPC and UTS namespaces; read-only binds of only what the
-   kernel needs (the system's /usr, the Python installation, the virtual environment, the
-   ``course`` package and the data root); the scratch copy at the working directory's path; the
-   connection file passed in as data; a private /tmp and /dev/shm; the grader's record folder for
-   the check helpers (``COURSE_RECORD_DIR``, emptied by the grader after every cell);
-4. inside, drops to uid/gid 65534 with no capabilities and ``no_new_privs`` (``setpriv``),
-   then runs ``python -m ipykernel_launcher`` with a clean environment.
+1. checks the run folder (a directory, not a link, owned by root, private), then reads its
+   ``sandbox.json`` and the connection file without following links; the connection file's ipc
+   address must be inside the run's own ipc folder, which must be the directory the grader made
+   (owned by uid 65534, not a link): nothing is resolved through a folder the student can write, and
+   nothing is ever made world-writable;
+2. puts itself in a cgroup (v1) with a memory cap and a process-count cap (``RLIMIT_AS`` would break
+   ``import torch``, so a cgroup it is); every tmpfs the kernel writes is charged to it;
+3. starts bubblewrap: new network, PID, IPC and UTS namespaces; read-only binds of only what the kernel
+   needs (the system's /usr, the Python installation, the virtual environment, the ``course`` package,
+   the data root, the fonts); the notebook's folder as a size-capped tmpfs holding copies of its
+   top-level regular files (so the kernel can write there without touching ``autograded/``, and cannot
+   fill the host's disk); a private, size-capped /tmp and /dev/shm; the connection file passed in as
+   data; the run's ipc and record folders;
+4. inside, drops to uid/gid 65534 with no capabilities and ``no_new_privs`` (``setpriv``), then runs
+   ``python -m ipykernel_launcher`` with a clean environment.
 
 So student code cannot see ``source/``, the gradebook, other students' folders or the instructor's
-home, and cannot reach the network. The kernel speaks ZMQ over ``ipc`` sockets in a folder bound
-into the sandbox (TCP cannot cross the network namespace); interrupts are sent as messages
-(signals do not cross ``--new-session``).
+home, and cannot reach the network. The kernel speaks ZMQ over ``ipc`` sockets (TCP cannot cross the
+network namespace); interrupts are sent as messages (signals do not cross ``--new-session``).
 """
 
 from __future__ import annotations
@@ -27,26 +34,29 @@ import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 __all__ = [
     "KERNEL_NAME",
     "CGROUP_PARENT",
+    "NOBODY",
     "sandbox_problem",
-    "install_kernelspec",
-    "cgroup_name",
+    "write_kernelspec",
     "oom_killed",
     "pids_capped",
-    "cleanup_cgroups",
+    "cleanup_cgroup",
 ]
 
 KERNEL_NAME = "course-sandbox"
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 CGROUP_PARENT = "course-sandbox"
 NOBODY = 65534
+#: top-level files of the notebook's folder copied into the sandbox: at most this many, this large
+MAX_WORK_FILES = 64
+MAX_WORK_FILE_BYTES = 20 * 2**20
 
 
 def _python_prefixes() -> list[Path]:
@@ -69,48 +79,44 @@ def sandbox_problem() -> str | None:
     for ctrl in ("memory", "pids"):
         if not (CGROUP_ROOT / ctrl).is_dir():
             return f"no cgroup v1 '{ctrl}' controller at {CGROUP_ROOT / ctrl}"
-    probe = subprocess.run(
-        ["bwrap", "--unshare-net", "--ro-bind", "/", "/", "true"], capture_output=True, text=True, timeout=30
-    )
+    try:
+        probe = subprocess.run(
+            ["bwrap", "--unshare-net", "--ro-bind", "/", "/", "true"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"bubblewrap does not start here: {exc}"
     if probe.returncode != 0:
         return f"bubblewrap does not start here: {probe.stderr.strip()}"
     return None
 
 
-def install_kernelspec(
-    dest: Path, *, memory_mb: int, max_pids: int, data_root: Path, scratch: Path, threads: int = 1
-) -> Path:
-    """Write the ``course-sandbox`` kernelspec under ``dest/kernels/``; returns ``dest``.
+def write_kernelspec(run: Path, settings: dict) -> Path:
+    """Write ``sandbox.json`` and the ``course-sandbox`` kernelspec into the run folder ``run``.
 
-    Put ``dest`` on ``JUPYTER_PATH`` (and set ``kernel_name``) to use it.
+    Returns the folder to use as a kernelspec directory (``run/kernels``).
     """
-    spec_dir = dest / "kernels" / KERNEL_NAME
+    cfg = run / "sandbox.json"
+    fd = os.open(cfg, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    with os.fdopen(fd, "w") as fh:
+        json.dump(settings, fh)
+    spec_dir = run / "kernels" / KERNEL_NAME
     spec_dir.mkdir(parents=True, exist_ok=True)
     spec = {
-        "argv": [sys.executable, "-m", "course.grading.sandbox", "{connection_file}"],
+        "argv": [sys.executable, "-I", "-m", "course.grading.sandbox", "--run", str(run), "{connection_file}"],
         "display_name": "Python 3 (course sandbox)",
         "language": "python",
         "interrupt_mode": "message",
-        "env": {
-            "COURSE_SANDBOX_MEMORY_MB": str(memory_mb),
-            "COURSE_SANDBOX_PIDS": str(max_pids),
-            "COURSE_SANDBOX_DATA": str(Path(data_root).resolve()),
-            "COURSE_SANDBOX_THREADS": str(threads),
-            "COURSE_SANDBOX_SCRATCH": str(scratch),
-        },
     }
     (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1))
-    return dest
+    return run / "kernels"
 
 
-def cgroup_name(connection_file: str | os.PathLike) -> str:
-    """The cgroup of the kernel with this connection file (``kernel-<id>``)."""
-    return Path(connection_file).stem
+def _cgroup_dirs(name: str) -> tuple[Path, Path]:
+    return CGROUP_ROOT / "memory" / CGROUP_PARENT / name, CGROUP_ROOT / "pids" / CGROUP_PARENT / name
 
 
 def _join_cgroups(name: str, memory_mb: int, max_pids: int) -> None:
-    mem = CGROUP_ROOT / "memory" / CGROUP_PARENT / name
-    pids = CGROUP_ROOT / "pids" / CGROUP_PARENT / name
+    mem, pids = _cgroup_dirs(name)
     for d in (mem, pids):
         d.mkdir(parents=True, exist_ok=True)
     limit = str(memory_mb * 2**20)
@@ -126,9 +132,9 @@ def _join_cgroups(name: str, memory_mb: int, max_pids: int) -> None:
         (d / "cgroup.procs").write_text(str(os.getpid()))
 
 
-def pids_capped(connection_file: str | os.PathLike) -> bool:
-    """True when the kernel's processes hit the process-count cap (a fork bomb, say)."""
-    d = CGROUP_ROOT / "pids" / CGROUP_PARENT / cgroup_name(connection_file)
+def pids_capped(name: str) -> bool:
+    """True when the processes of the kernel with cgroup ``name`` hit the process-count cap."""
+    _, d = _cgroup_dirs(name)
     try:
         for line in (d / "pids.events").read_text().splitlines():
             if line.startswith("max ") and int(line.split()[1]) > 0:
@@ -138,9 +144,9 @@ def pids_capped(connection_file: str | os.PathLike) -> bool:
     return False
 
 
-def oom_killed(connection_file: str | os.PathLike) -> bool:
-    """True when the kernel's memory cgroup hit its limit (the OOM killer's doing)."""
-    d = CGROUP_ROOT / "memory" / CGROUP_PARENT / cgroup_name(connection_file)
+def oom_killed(name: str) -> bool:
+    """True when the memory cgroup ``name`` hit its limit (the OOM killer's doing)."""
+    d, _ = _cgroup_dirs(name)
     try:
         control = (d / "memory.oom_control").read_text()
         for line in control.splitlines():
@@ -151,37 +157,62 @@ def oom_killed(connection_file: str | os.PathLike) -> bool:
         return False
 
 
-def cleanup_cgroups() -> None:
-    """Remove the (empty) cgroups left by finished kernels."""
-    for ctrl in ("memory", "pids"):
-        parent = CGROUP_ROOT / ctrl / CGROUP_PARENT
-        if parent.is_dir():
-            for d in parent.iterdir():
-                if d.is_dir():
-                    try:
-                        d.rmdir()
-                    except OSError:
-                        pass
+def cleanup_cgroup(name: str) -> None:
+    """Remove the (empty) cgroups of a finished kernel."""
+    for d in _cgroup_dirs(name):
+        try:
+            d.rmdir()
+        except OSError:
+            pass
 
 
-def _scratch_copy(workdir: Path) -> Path:
-    """A copy of the regular files of ``workdir`` (no symlinks) that uid 65534 may write."""
-    base = os.environ.get("COURSE_SANDBOX_SCRATCH") or None
-    if base:
-        Path(base).mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="course-scratch-", dir=base))
-    for path in workdir.rglob("*"):
-        rel = path.relative_to(workdir)
-        if path.is_symlink():
+class SandboxRefused(RuntimeError):
+    """The launcher found something it must not trust."""
+
+
+def _lstat_dir(path: Path, owner: int, private: bool) -> None:
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise SandboxRefused(f"{path} is not a directory")
+    if info.st_uid != owner:
+        raise SandboxRefused(f"{path} is not owned by uid {owner}")
+    if private and info.st_mode & 0o077:
+        raise SandboxRefused(f"{path} is not private")
+
+
+def _read_nofollow(path: Path, limit: int = 2**20) -> bytes:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise SandboxRefused(f"{path} is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(limit)
+    finally:
+        os.close(fd)
+
+
+def _work_files(workdir: Path) -> list[tuple[str, int]]:
+    """Open the top-level regular files of the notebook's folder: ``(name, fd)`` pairs (capped)."""
+    out: list[tuple[str, int]] = []
+    try:
+        entries = sorted(os.scandir(workdir), key=lambda e: e.name)
+    except OSError:
+        return out
+    for entry in entries:
+        if len(out) >= MAX_WORK_FILES:
+            break
+        if entry.name in (".", "..") or "/" in entry.name or not entry.is_file(follow_symlinks=False):
             continue
-        if path.is_dir():
-            (scratch / rel).mkdir(parents=True, exist_ok=True)
-        elif path.is_file():
-            (scratch / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, scratch / rel)
-    for path in [scratch, *scratch.rglob("*")]:
-        os.chown(path, NOBODY, NOBODY)
-    return scratch
+        try:
+            fd = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_WORK_FILE_BYTES:
+            os.close(fd)
+            continue
+        out.append((entry.name, fd))
+    return out
 
 
 def _parents(path: Path) -> list[str]:
@@ -193,9 +224,11 @@ def _parents(path: Path) -> list[str]:
     return args
 
 
-def _bwrap_command(connection_file: Path, conn_fd: int, workdir: Path, scratch: Path, ipc_dir: Path) -> list[str]:
-    data_root = Path(os.environ["COURSE_SANDBOX_DATA"])
-    threads = os.environ.get("COURSE_SANDBOX_THREADS", "1")
+def _bwrap_command(cfg: dict, connection_file: Path, conn_fd: int, files: list[tuple[str, int]]) -> list[str]:
+    workdir = Path(cfg["workdir"])
+    data_root = Path(cfg["data_root"])
+    threads = str(int(cfg.get("threads", 1)))
+    disk = str(int(cfg.get("disk_mb", 1024)) * 2**20)
     cmd = [
         "bwrap",
         "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
@@ -206,19 +239,25 @@ def _bwrap_command(connection_file: Path, conn_fd: int, workdir: Path, scratch: 
         "--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache",
         "--ro-bind", "/etc/passwd", "/etc/passwd", "--ro-bind", "/etc/group", "/etc/group",
         "--proc", "/proc", "--dev", "/dev",
-        "--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", "/dev/shm",
+        "--perms", "1777", "--size", disk, "--tmpfs", "/tmp",
+        "--perms", "1777", "--size", disk, "--tmpfs", "/dev/shm",
     ]
+    if Path("/etc/fonts").is_dir():
+        cmd += ["--ro-bind", "/etc/fonts", "/etc/fonts"]  # matplotlib's fontconfig, or it warns
     binds = [*_python_prefixes(), _course_package()]
     if data_root.is_dir():
         binds.append(data_root)
     for path in binds:
         cmd += _parents(path) + ["--ro-bind", str(path), str(path)]
+    ipc_dir = Path(cfg["ipc_dir"])
     cmd += _parents(ipc_dir) + ["--bind", str(ipc_dir), str(ipc_dir)]
-    record_dir = os.environ.get("COURSE_RECORD_DIR")
-    if record_dir and Path(record_dir).is_dir() and not Path(record_dir).is_symlink():
-        # the check helpers' records: the grader moves them out after every cell
+    record_dir = cfg.get("record_dir")
+    if record_dir:
         cmd += _parents(Path(record_dir)) + ["--bind", record_dir, record_dir]
-    cmd += _parents(workdir) + ["--bind", str(scratch), str(workdir), "--chdir", str(workdir)]
+    cmd += _parents(workdir) + ["--perms", "0777", "--size", disk, "--tmpfs", str(workdir)]
+    for name, fd in files:
+        cmd += ["--perms", "0666", "--file", str(fd), str(workdir / name)]
+    cmd += ["--chdir", str(workdir)]
     cmd += _parents(connection_file) + ["--perms", "0444", "--ro-bind-data", str(conn_fd), str(connection_file)]
     env = {
         "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
@@ -226,11 +265,13 @@ def _bwrap_command(connection_file: Path, conn_fd: int, workdir: Path, scratch: 
         "LANG": "C.UTF-8",
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
         "MPLCONFIGDIR": "/tmp/matplotlib",
-        "NBGRADER_EXECUTION": os.environ.get("NBGRADER_EXECUTION", "autograde"),
+        "IPYTHONDIR": "/tmp/ipython",
+        "NBGRADER_EXECUTION": "autograde",
         "COURSE_DATA": str(data_root),
         "OMP_NUM_THREADS": threads,
         "MKL_NUM_THREADS": threads,
         "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONWARNINGS": "ignore::DeprecationWarning",
     }
     if record_dir:
         env["COURSE_RECORD_DIR"] = record_dir
@@ -246,32 +287,58 @@ def _bwrap_command(connection_file: Path, conn_fd: int, workdir: Path, scratch: 
     return cmd
 
 
-def main(argv: list[str]) -> int:
-    """Kernel launcher: ``python -m course.grading.sandbox CONNECTION_FILE``."""
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the cleanup below on terminate
-    connection_file = Path(argv[0]).resolve()
-    info = json.loads(connection_file.read_text())
+def _prepare(run: Path, connection_file: Path) -> tuple[dict, dict]:
+    _lstat_dir(run, os.geteuid(), private=True)
+    cfg = json.loads(_read_nofollow(run / "sandbox.json"))
+    info = json.loads(_read_nofollow(connection_file))
     if info.get("transport") != "ipc":
-        print("course-sandbox: the kernel must use the ipc transport (KernelManager.transport = 'ipc')", file=sys.stderr)
+        raise SandboxRefused("the kernel must use the ipc transport")
+    ipc_dir = Path(cfg["ipc_dir"])
+    if Path(str(info.get("ip", ""))).parent != ipc_dir or ipc_dir.parent != run:
+        raise SandboxRefused("the kernel's ipc address is not in its own ipc folder")
+    _lstat_dir(ipc_dir, NOBODY, private=True)
+    if cfg.get("record_dir"):
+        record_dir = Path(cfg["record_dir"])
+        if record_dir.parent != run:
+            raise SandboxRefused("the record folder is not in the run folder")
+        _lstat_dir(record_dir, NOBODY, private=True)
+    return cfg, info
+
+
+def main(argv: list[str]) -> int:
+    """Kernel launcher: ``python -I -m course.grading.sandbox --run RUN CONNECTION_FILE``."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # jupyter_client appends the executor's extra_arguments (kernel options): the launcher sets its own
+    if len(argv) < 3 or argv[0] != "--run":
+        print("usage: python -I -m course.grading.sandbox --run RUN CONNECTION_FILE", file=sys.stderr)
         return 2
-    ipc_dir = Path(info["ip"]).resolve().parent
-    ipc_dir.mkdir(parents=True, exist_ok=True)
-    os.chmod(ipc_dir, 0o1777)
-    _join_cgroups(cgroup_name(connection_file), int(os.environ["COURSE_SANDBOX_MEMORY_MB"]),
-                  int(os.environ["COURSE_SANDBOX_PIDS"]))
-    workdir = Path.cwd().resolve()
-    scratch = _scratch_copy(workdir)
-    read_fd = os.open(connection_file, os.O_RDONLY)
+    run, connection_file = Path(os.path.abspath(argv[1])), Path(os.path.abspath(argv[2]))
     try:
-        cmd = _bwrap_command(connection_file, read_fd, workdir, scratch, ipc_dir)
-        proc = subprocess.Popen(cmd, pass_fds=(read_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(read_fd)
-        read_fd = -1
+        cfg, _info = _prepare(run, connection_file)
+    except (SandboxRefused, OSError, ValueError, KeyError) as exc:
+        print(f"course-sandbox: refused: {exc}", file=sys.stderr)
+        debug = os.environ.get("COURSE_SANDBOX_DEBUG")
+        if debug:
+            with open(debug, "a") as fh:
+                print(f"course-sandbox: refused: {exc}", file=fh)
+        return 2
+    os.chdir(run)
+    _join_cgroups(str(cfg["cgroup"]), int(cfg["memory_mb"]), int(cfg["max_pids"]))
+    files = _work_files(Path(cfg["workdir"]))
+    read_fd = os.open(connection_file, os.O_RDONLY | os.O_NOFOLLOW)
+    fds = [read_fd, *(fd for _, fd in files)]
+    try:
+        cmd = _bwrap_command(cfg, connection_file, read_fd, files)
+        debug = os.environ.get("COURSE_SANDBOX_DEBUG")  # a file to append bubblewrap's and the kernel's stderr to
+        err = open(debug, "ab") if debug else subprocess.DEVNULL  # noqa: SIM115
+        proc = subprocess.Popen(cmd, pass_fds=fds, stdout=subprocess.DEVNULL, stderr=err)
+        for fd in fds:
+            os.close(fd)
+        fds = []
         return proc.wait()
     finally:
-        if read_fd >= 0:
-            os.close(read_fd)
-        shutil.rmtree(scratch, ignore_errors=True)
+        for fd in fds:
+            os.close(fd)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 Every source notebook must pass all its tests; every release notebook must fail them
 (nbgrader's ``--invert``): a test that passes on the unsolved version cannot tell
-right from wrong.
+right from wrong. Then each source notebook's tests must be fair to every correct answer whatever
+random numbers it draws: :func:`course.grading.verdict.rng_dependence` runs the solution again with
+the global random state perturbed and names each check whose value then fails.
 """
 
 from __future__ import annotations
@@ -49,4 +51,20 @@ def validate(course: Course, assignments: list[str] | None = None, *, progress: 
         all_ok &= ok
         lines.append(f"{'ok  ' if ok else 'FAIL'} {path.relative_to(course.root)}: {summary}")
     print("\n".join(lines))
-    return all_ok
+    from course.grading.verdict import load_manifest, rng_dependence
+
+    notebooks = [(a, p.stem) for a in course.check_assignments(assignments) for p in course.source_notebooks(a)]
+    if progress:
+        from tqdm import tqdm
+
+        notebooks = tqdm(notebooks, desc="random-state check", unit="notebook")
+    problems = []
+    for a, nb in notebooks:
+        problems += rng_dependence(course.root, a, nb, load_manifest(course.root, a, nb))
+    if problems:
+        print("FAIL these checks depend on the random numbers the answer draws (a correct answer that draws "
+              "in another order would fail them): make their inputs from the test's own generator")
+        print("\n".join(f"  {p}" for p in problems))
+    else:
+        print("ok   no check depends on the answer's random draws")
+    return all_ok and not problems

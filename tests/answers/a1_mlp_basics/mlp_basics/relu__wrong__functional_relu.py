@@ -1,0 +1,6 @@
+# why: uses F.relu, which the exercise forbids (ReLU by hand)
+# fails: test_relu
+def relu(X):
+    """Elementwise max(X, 0)."""
+
+    return F.relu(X)

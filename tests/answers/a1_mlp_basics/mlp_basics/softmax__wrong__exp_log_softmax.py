@@ -1,0 +1,6 @@
+# why: exp of F.log_softmax: a library softmax in disguise, which the exercise forbids
+# fails: test_softmax
+def softmax(O):
+    """Row-wise softmax of a 2-D tensor, computed stably."""
+
+    return torch.exp(F.log_softmax(O, dim=1))

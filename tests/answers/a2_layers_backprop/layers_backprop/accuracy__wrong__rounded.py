@@ -1,0 +1,5 @@
+# why: rounds the accuracy to two decimals
+# fails: test_accuracy
+def accuracy(net, X, y):
+    """Fraction of correctly classified rows."""
+    return round((net.forward(X).argmax(dim=1) == y).float().mean().item(), 2)

@@ -1,0 +1,32 @@
+# why: pairs each parameter with its gradient through a dict of names (setattr/getattr)
+class Net:
+    """A network made of a list of layers."""
+
+    def __init__(self, layers):
+        self.layers = layers
+        self.reset_params()
+
+    def reset_params(self, std=0.1):
+        """Re-initialise every layer that has parameters (weights from N(0, std^2))."""
+        for layer in self.layers:
+            if hasattr(layer, "init_params"):
+                layer.init_params(std=std)
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer.forward(x)
+        return x
+
+    def backward(self, dupstream):
+        dx = dupstream
+        for layer in reversed(self.layers):
+            dx = layer.backward(dx)
+        return dx
+
+    def optimizer_step(self, lr):
+        pairs = {"weight": "weight_grad", "bias": "bias_grad"}
+        for layer in self.layers:
+            if not hasattr(layer, "weight"):
+                continue
+            for param, grad in pairs.items():
+                setattr(layer, param, getattr(layer, param) - lr * getattr(layer, grad))

@@ -1,0 +1,10 @@
+# why: loads W_lin and b_lin through load_state_dict; backward of sum(y * dy)
+torch_layer = nn.Linear(in_features, out_features)
+torch_layer.load_state_dict({"weight": W_lin.T.contiguous(), "bias": b_lin})
+torch_y = torch_layer(x_lin)
+(torch_y * dy).sum().backward()
+
+print("y  identical:", torch.allclose(y, torch_y))
+print("dx identical:", torch.allclose(dx, x_lin.grad))
+print("dW identical:", torch.allclose(layer.weight_grad, torch_layer.weight.grad.T))
+print("db identical:", torch.allclose(layer.bias_grad, torch_layer.bias.grad))

@@ -1,0 +1,13 @@
+# why: evaluates the batches where they are, without moving them to the model's device
+# fails: test_evaluate_mode
+def evaluate(model, batches, loss_fn):
+    """Mean loss per example and accuracy of ``model`` over ``batches``, without training."""
+    model.eval()
+    total_loss, correct, count = 0.0, 0, 0
+    with torch.no_grad():
+        for X_batch, y_batch in batches:
+            logits = model(X_batch)
+            total_loss += loss_fn(logits, y_batch).item() * len(y_batch)
+            correct += (logits.argmax(dim=1) == y_batch).sum().item()
+            count += len(y_batch)
+    return total_loss / count, correct / count
