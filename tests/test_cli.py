@@ -7,7 +7,8 @@ import pytest
 from course.cli import build_parser, main
 
 
-@pytest.mark.parametrize("command", ["build", "validate", "collect", "autograde", "feedback", "report", "demo", "data"])
+@pytest.mark.parametrize("command", ["build", "release", "validate", "collect", "autograde", "feedback",
+                                     "release-feedback", "report", "demo", "data", "lab"])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_:
         main([command, "--help"])
