@@ -115,6 +115,11 @@ def run(tmp_path_factory):
 
     with Gradebook(r.course.db_url(), r.course.course_id()) as gb:  # the class list (optional for nbgrader)
         gb.update_or_create_student("alice", first_name="Alice", last_name="Liddell")
+    # a due date an hour ago (the README's command): every submission of these tests is late
+    due = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S UTC")
+    done = subprocess.run([str(BIN / "nbgrader"), "db", "assignment", "add", A, "--duedate", due], cwd=root,
+                          env=r.env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
     port = free_port(8890)
     instructor = lab_server(r.course, env=r.env, port=port)
     student = lab_server(r.course, student="alice", env=r.env, port=free_port(port + 1))
@@ -197,7 +202,14 @@ def _close_dialog(page) -> None:
 
 
 def test_student_fetches_the_released_assignment(run):
-    page = _assignments_tab(_page(run, run.student))
+    page = _page(run, run.student)
+    page.get_by_role("menuitem", name="Nbgrader").click()
+    page.get_by_role("menuitem", name="Course List").wait_for()
+    # a student's JupyterLab has no instructor tools
+    assert page.get_by_role("menuitem", name="Formgrader", exact=True).count() == 0
+    assert page.get_by_role("menuitem", name="Create Assignment").count() == 0
+    page.keyboard.press("Escape")
+    _assignments_tab(page)
     released = page.locator("#released_assignments_list")
     released.get_by_text(A).wait_for()
     _shot(page, "01-student-assignments-released")
@@ -225,7 +237,6 @@ def test_solved_notebook_runs_in_the_browser_with_figures_and_no_error(run):
     # the sigmoid's plot and its test cell's output, in the middle of the window
     page.locator(".jp-NotebookPanel .jp-RenderedImage img").nth(1).evaluate(
         "e => e.scrollIntoView({block: 'center'})")
-    page.wait_for_timeout(300)  # the notebook's windowed list settles after a jump (no state to wait on)
     _shot(page, "03-student-notebook-run")
     page.keyboard.press("Control+s")
     page.locator(".jp-NotebookPanel .jp-mod-dirty").wait_for(state="detached")
@@ -252,7 +263,8 @@ def test_validate_passes_a_solved_notebook_and_explains_a_failing_one(run):
 
     _open_notebook(page, run, "practice/untouched.ipynb")
     said = _validate(page)
-    assert "NotImplementedError" in said and "Success" not in said, said
+    assert "NotImplementedError" in said and "You did not provide a response" in said, said
+    assert "Success" not in said
     _shot(page, "06-validate-untouched")
     page.context.close()
 
@@ -271,6 +283,7 @@ def test_student_submits_in_the_assignments_tab(run):
 def _formgrader(run: Run):
     page = _page(run, run.instructor)
     page.get_by_role("menuitem", name="Nbgrader").click()
+    page.get_by_role("menuitem", name="Create Assignment").wait_for()  # the instructor's tools are there
     page.get_by_role("menuitem", name="Formgrader", exact=True).click()
     frame = page.frame_locator("#formgrader iframe")
     return page, frame
@@ -315,6 +328,7 @@ def test_formgrader_collects_autogrades_and_shows_the_score(run):
 
 def test_formgrader_shows_the_checks_and_takes_a_manual_grade(run):
     from nbgrader.api import Gradebook
+    from playwright.sync_api import expect
 
     page, frame = _formgrader(run)
     _row(frame, A).locator(".num-submissions a").click()
@@ -323,7 +337,7 @@ def test_formgrader_shows_the_checks_and_takes_a_manual_grade(run):
     derivation = frame.locator("input.score#derivation")
     derivation.wait_for()
     # the autograded test cells show their score and the checks' messages
-    assert frame.locator("input.score#test_sigmoid").get_attribute("placeholder") == "1"
+    expect(frame.locator("input.score#test_sigmoid")).to_have_attribute("placeholder", "1")
     assert frame.get_by_text("visible tests passed").count() > 0
     derivation.fill("1.5")
     derivation.press("Tab")
@@ -332,7 +346,10 @@ def test_formgrader_shows_the_checks_and_takes_a_manual_grade(run):
     with Gradebook(run.course.db_url(), run.course.course_id()) as gb:
         grade = gb.find_grade("derivation", NB, A, "alice")
         assert grade.manual_score == 1.5 and grade.score == 1.5
-        assert gb.find_submission(A, "alice").score == 21.5
+        submission = gb.find_submission(A, "alice")
+        assert submission.score == 21.5
+        # late (the due date passed), and nbgrader's default policy only records it
+        assert submission.total_seconds_late > 0 and not submission.late_submission_penalty
     page.context.close()
 
 
@@ -356,6 +373,7 @@ def test_feedback_generated_released_and_read_by_the_student(run):
     page.goto(f"{run.student.base}/lab/tree/{rel}?token={run.student.token}")
     view = page.frame_locator(".jp-HTMLViewer iframe")
     view.get_by_text("21.5 / 22").first.wait_for()
+    view.get_by_text("(Score: 1.5 / 2.0)").first.wait_for()  # the written answer's grade, one line per exercise
     assert view.get_by_text("visible tests passed").count() > 0
     text = view.locator("body").inner_text()
     from course.grading.build import hidden_lines
@@ -383,11 +401,13 @@ def test_the_same_round_trip_on_the_command_line_with_a_late_penalty(run):
         assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
         return done.stdout + done.stderr
 
+    again = subprocess.run([str(BIN / "course"), "release", A], cwd=course.root, env=run.env, capture_output=True,
+                           text=True, timeout=300)
+    assert again.returncode == 2 and "already released: pass --force" in again.stderr, again.stderr
+    assert "released" in _course_cli(run, "release", A, "--force")
     nbgrader("fetch_assignment", A)
     nbformat.write(solved(course), str(bob / A / f"{NB}.ipynb"))
-    with Gradebook(course.db_url(), course.course_id()) as gb:  # the deadline has passed
-        gb.update_or_create_assignment(A, duedate=datetime.datetime(2020, 1, 1))
-    with open(course.root / "nbgrader_config.py", "a") as cfg:
+    with open(course.root / "nbgrader_config.py", "a") as cfg:  # the due date (fixture) has passed
         cfg.write('\nc.LateSubmissionPlugin.penalty_method = "zero"\n')
     nbgrader("submit", A)
     out = _course_cli(run, "collect", A, "--exchange")
@@ -404,3 +424,36 @@ def test_the_same_round_trip_on_the_command_line_with_a_late_penalty(run):
     nbgrader("fetch_feedback", A)
     html = list((bob / A / "feedback").glob(f"*/{NB}.html"))
     assert len(html) == 1 and "visible tests passed" in html[0].read_text()
+    # alice's manual grade counts in the score table
+    table = _course_cli(run, "report", A)
+    assert re.search(r"^alice\s.*21\.5", table, re.M), table
+
+
+def test_course_lab_prints_its_address_serves_and_stops(run, tmp_path):
+    """`./run lab` (course lab): 127.0.0.1, a token, the address printed; stopped, it stops Jupyter too."""
+    import signal
+    import urllib.error
+    import urllib.request
+
+    port = free_port(8950)
+    proc = subprocess.Popen([str(BIN / "course"), "lab", "--port", str(port)], cwd=run.course.root, env=run.env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = []
+        for line in proc.stdout:
+            lines.append(line)
+            if "Stop with Ctrl+C" in line:
+                break
+        out = "".join(lines)
+        m = re.search(rf"http://127\.0\.0\.1:{port}/lab\?token=([0-9a-f]{{48}})", out)
+        assert m, out
+        assert "Formgrader: menu Nbgrader > Formgrader" in out and "warning" not in out.lower()
+        token = m.group(1)
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=10).close()
+        with pytest.raises(urllib.error.HTTPError):  # nothing without the token
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents", timeout=10)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+    with pytest.raises(OSError):  # Jupyter stopped with it
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=5)
