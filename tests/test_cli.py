@@ -65,5 +65,6 @@ def test_the_exchange_is_in_the_course_folder_unless_course_exchange_names_one(c
 def test_collect_needs_one_source(course_copy, capsys):
     assert main(["--root", str(course_copy.root), "collect", "a1_mlp_basics"]) == 2
     assert "--exchange" in capsys.readouterr().err
-    assert main(["--root", str(course_copy.root), "collect", "a1_mlp_basics", "--exchange", "x.zip", "--lms",
+    assert main(["--root", str(course_copy.root), "collect", "a1_mlp_basics", "x.zip", "--exchange", "--lms",
                  "canvas"]) == 2
+    assert "--exchange" in capsys.readouterr().err
