@@ -320,6 +320,7 @@ class RobustExecute(Execute):
         if base:
             Path(base).mkdir(parents=True, exist_ok=True)
         run = Path(tempfile.mkdtemp(prefix="kernel-", dir=base))  # 0700, ours
+        (run / ".owner").write_text(str(os.getpid()))  # course.grading.sweep removes it if we die
         self._run = run
         as_root = hasattr(os, "geteuid") and os.geteuid() == 0
         record_dir: Path | None = None

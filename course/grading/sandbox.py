@@ -305,9 +305,23 @@ def _prepare(run: Path, connection_file: Path) -> tuple[dict, dict]:
     return cfg, info
 
 
+def _die_with_parent() -> None:
+    """Get SIGTERM when the grader that started us dies (a killed worker must not leave its kernel running)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the grader died before we asked
+        sys.exit(143)
+
+
 def main(argv: list[str]) -> int:
     """Kernel launcher: ``python -I -m course.grading.sandbox --run RUN CONNECTION_FILE``."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    _die_with_parent()
     # jupyter_client appends the executor's extra_arguments (kernel options): the launcher sets its own
     if len(argv) < 3 or argv[0] != "--run":
         print("usage: python -I -m course.grading.sandbox --run RUN CONNECTION_FILE", file=sys.stderr)
