@@ -6,8 +6,9 @@
    unchanged submissions are skipped unless ``force``.
 2. **Fan out.** Jobs (:func:`course.grading.job.run_job`) go to a :class:`course.grading.executors.Backend`
    through its ``concurrent.futures.Executor``: at most as many in flight as it has slots. A job whose
-   worker process dies is run again, alone (so the one that kills its worker is known); a second death
-   makes it ERROR, with the cause, and the batch goes on.
+   worker process dies is run again; a second death makes it ERROR, with the cause, and the batch goes
+   on. (A local pool breaks whole when one worker dies: the jobs stopped with it are run again without
+   counting; the job that died with its worker is known by the marker file it leaves.)
 3. **Write.** Each result is written as it arrives, by this process only (:func:`course.grading.store.write_result`);
    Ctrl-C waits for the write in progress, then stops the jobs in flight: finished grades are kept and
    nothing is half-written.
@@ -47,6 +48,11 @@ class _Job:
     request: JobRequest | None = None
     digest: str = ""
     crashes: int = 0
+    tries: int = 0
+
+    @property
+    def token(self) -> str:
+        return hashlib.sha256(f"{self.student}/{self.assignment}".encode()).hexdigest()[:16] + f"-{self.tries}"
 
 
 @contextmanager
@@ -144,7 +150,6 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
     shared = {a: backend.share(payloads[a]) for a in sorted({j.assignment for j in todo})}
     granted = {a: extensions(course, a) for a in shared}
     queue = deque(todo)
-    alone: deque[_Job] = deque()  # after a crash that broke the pool: run these one at a time
     in_flight: dict = {}
 
     def prepare(job: _Job) -> _Job:
@@ -158,7 +163,9 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
 
     def submit(job: _Job) -> None:
         prepare(job)
-        in_flight[backend.executor.submit(run_job, shared[job.assignment], job.request)] = job
+        job.tries += 1
+        request = replace(job.request, marker=backend.marker(job.token))
+        in_flight[backend.executor.submit(run_job, shared[job.assignment], request)] = job
 
     def finish(job: _Job, outcome: Outcome) -> None:
         outcomes[(job.student, job.assignment)] = outcome
@@ -181,15 +188,40 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
         job.request = None  # the snapshot's bytes are no longer needed
         finish(job, result.outcome)
 
-    while queue or alone or in_flight:
-        if alone:
-            if not in_flight:
-                submit(alone.popleft())
-        else:
-            while queue and len(in_flight) < backend.slots:
-                submit(queue.popleft())
+    def crashed_all(crashed: list[_Job], exc: BaseException) -> None:
+        if backend.crash_breaks_all:  # the pool is gone, and every job in it
+            crashed += list(in_flight.values())
+            in_flight.clear()
+            backend.renew()
+        for job in reversed(crashed):
+            if backend.died_running(job.token):
+                job.crashes += 1
+            if job.crashes >= 2:
+                cause = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                finish(job, Outcome(job.student, job.assignment, "ERROR",
+                                    "the process grading it died twice (killed by a signal or out of memory in the "
+                                    f"grader itself; {type(exc).__name__}: {cause}): not graded, the batch went on"))
+            else:
+                queue.appendleft(job)
+
+    while queue or in_flight:
+        broken: BaseException | None = None
+        while queue and len(in_flight) < backend.slots:
+            job = queue.popleft()
+            try:
+                submit(job)
+            except Exception as exc:  # the pool broke since the last look: this job never started
+                if not backend.is_crash(exc):
+                    raise
+                job.tries -= 1
+                queue.appendleft(job)
+                broken = exc
+                break
+        if broken is not None:
+            crashed_all([], broken)
+            continue
         done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
-        crashed: list[tuple[_Job, BaseException]] = []
+        crashed: list[_Job] = []
         for future in done:
             job = in_flight.pop(future)
             try:
@@ -198,26 +230,12 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
                 raise
             except Exception as exc:
                 if backend.is_crash(exc):
-                    crashed.append((job, exc))
+                    crashed.append(job)
+                    broken = exc
                 else:
                     finish(job, Outcome(job.student, job.assignment, "ERROR",
                                         f"the grading job raised {type(exc).__name__}: {exc}"))
                 continue
             record(job, result)
-        if not crashed:
-            continue
-        if backend.crash_breaks_all:  # the pool is gone, and every job in it
-            crashed += [(job, crashed[0][1]) for job in in_flight.values()]
-            in_flight.clear()
-            backend.renew()
-        for job, exc in crashed:
-            job.crashes += 1
-            if job.crashes >= 2:
-                cause = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                finish(job, Outcome(job.student, job.assignment, "ERROR",
-                                    "the process grading it died twice (killed by a signal or out of memory in the "
-                                    f"grader itself; {type(exc).__name__}: {cause}): not graded, the batch went on"))
-            elif backend.crash_breaks_all:
-                alone.append(job)
-            else:
-                queue.appendleft(job)
+        if broken is not None:
+            crashed_all(crashed, broken)

@@ -131,6 +131,14 @@ def _message_size(value, depth: int = 0) -> int:
     return 8
 
 
+def _destroy_contexts(contexts: list) -> None:
+    for context in contexts:
+        try:
+            context.destroy(linger=0)
+        except Exception:
+            pass
+
+
 def _mount_tmpfs(path: Path, size_mb: int) -> bool:
     """Mount a tmpfs of ``size_mb`` owned by uid 65534 at ``path`` (root only); False if it cannot."""
     from course.grading.sandbox import NOBODY
@@ -358,12 +366,11 @@ class RobustExecute(Execute):
             contexts.append(getattr(owner, "context", None))
         for client in getattr(self, "_old_clients", []):
             contexts.append(getattr(client, "context", None))
-        for context in contexts:
-            if context is not None and not getattr(context, "closed", True):
-                try:
-                    context.destroy(linger=0)
-                except Exception:
-                    pass
+        live = [c for c in contexts if c is not None and not getattr(c, "closed", True)]
+        if live:  # ZMQ's term() waits a few hundred ms per context: let a thread of its own wait
+            import threading
+
+            threading.Thread(target=_destroy_contexts, args=(live,), daemon=True).start()
         self._zmq_context = None
         self._old_clients = []
         self._owners = []
@@ -521,11 +528,71 @@ class RobustExecute(Execute):
             self.resources["course_records"].setdefault(grade_id, []).extend(records)
 
 
+class _NotebookCells:
+    """The gradebook, with one notebook's cells read once: nbgrader asks for each cell and each kind of
+    cell with its own query (four or more per cell); the other calls go to the gradebook."""
+
+    def __init__(self, gradebook, notebook_id: str, assignment_id: str) -> None:
+        self._gradebook = gradebook
+        self._key = (notebook_id, assignment_id)
+        self._notebook = gradebook.find_notebook(notebook_id, assignment_id)
+        nb = self._notebook
+        self._cells = {"source": {c.name: c for c in nb.source_cells}, "grade": {c.name: c for c in nb.grade_cells},
+                       "solution": {c.name: c for c in nb.solution_cells}, "task": {c.name: c for c in nb.task_cells}}
+
+    def _find(self, kind: str, name: str, notebook: str, assignment: str):
+        from nbgrader.api import MissingEntry
+
+        if (notebook, assignment) != self._key:
+            return getattr(self._gradebook, f"find_{kind}_cell")(name, notebook, assignment)
+        try:
+            return self._cells[kind][name]
+        except KeyError:
+            raise MissingEntry() from None
+
+    def find_source_cell(self, name: str, notebook: str, assignment: str):
+        return self._find("source", name, notebook, assignment)
+
+    def find_grade_cell(self, name: str, notebook: str, assignment: str):
+        return self._find("grade", name, notebook, assignment)
+
+    def find_solution_cell(self, name: str, notebook: str, assignment: str):
+        return self._find("solution", name, notebook, assignment)
+
+    def find_task_cell(self, name: str, notebook: str, assignment: str):
+        return self._find("task", name, notebook, assignment)
+
+    def find_notebook(self, notebook: str, assignment: str):
+        return self._notebook if (notebook, assignment) == self._key else self._gradebook.find_notebook(notebook, assignment)
+
+    def __getattr__(self, name: str):
+        return getattr(self._gradebook, name)
+
+
 class RestoreMissingCells(OverwriteCells):
     """OverwriteCells that restores the whole nbgrader metadata of every known cell from the gradebook
     (a student's edits to it, such as a ``solution`` flag set on a test cell, are undone), drops the
     metadata of cells the gradebook does not know (an extra cell marked graded is just a cell), and
-    puts every deleted graded cell back after the nearest cell still present."""
+    puts every deleted graded cell back after the nearest cell still present. The notebook's cells are
+    read from the gradebook once, not once per cell."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict):
+        from nbgrader.api import Gradebook
+        from nbgrader.preprocessors import NbGraderPreprocessor
+
+        self.notebook_id = resources["nbgrader"]["notebook"]
+        self.assignment_id = resources["nbgrader"]["assignment"]
+        self.db_url = resources["nbgrader"]["db_url"]
+        with Gradebook(self.db_url) as gradebook:
+            self.gradebook = _NotebookCells(gradebook, self.notebook_id, self.assignment_id)
+            try:
+                nb, resources = NbGraderPreprocessor.preprocess(self, nb, resources)
+                if self.add_missing_cells:
+                    nb, resources = self.add_missing_grade_cells(nb, resources)
+                    nb, resources = self.add_missing_task_cells(nb, resources)
+            finally:
+                self.gradebook = gradebook
+        return nb, resources
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, cell_index: int):
         from nbgrader.api import MissingEntry

@@ -43,8 +43,17 @@ class Backend:
         """Did the job's worker process die (rather than the job raising)?"""
         return False
 
+    def marker(self, token: str) -> str | None:
+        """A path the job keeps while it runs (see :meth:`died_running`), or None."""
+        return None
+
+    def died_running(self, token: str) -> bool:
+        """After a crash: did the job ``token`` die with its worker (rather than being stopped with the
+        pool because another job's worker died)?"""
+        return True
+
     def renew(self) -> None:
-        """Make the executor usable again after a crash."""
+        """Make the executor usable again after a crash (and wait until the old workers are gone)."""
 
     def interrupt(self) -> None:
         """Stop now: cancel what has not started, end what runs (cleanly where we can)."""
@@ -85,6 +94,8 @@ class LocalPool(Backend):
         (self.root / ".owner").write_text(str(os.getpid()))
         self.registry = self.root / "workers"
         self.registry.mkdir()
+        self.running = self.root / "running"
+        self.running.mkdir()
         self.scratch_root = str(self.root)
         self._context = multiprocessing.get_context("spawn")
         self.description = f"{self.slots} worker process{'es' if self.slots > 1 else ''} on this machine"
@@ -103,6 +114,16 @@ class LocalPool(Backend):
         from concurrent.futures.process import BrokenProcessPool
 
         return isinstance(exc, BrokenProcessPool)
+
+    def marker(self, token: str) -> str:
+        return str(self.running / token)
+
+    def died_running(self, token: str) -> bool:
+        # a job stopped by the pool (SIGTERM: it unwinds) removes its marker; one whose process died does not
+        path = self.running / token
+        died = path.exists()
+        path.unlink(missing_ok=True)
+        return died
 
     def _workers(self) -> list:
         """Our pool's live worker processes (multiprocessing children whose pid the pool registered)."""

@@ -80,6 +80,7 @@ class JobRequest:
     limits: Limits = Limits()
     extension: timedelta | None = None  # the student's extension (for nbgrader's late rules)
     scratch_root: str | None = None  # where to make the scratch folder (default: scratch_base())
+    marker: str | None = None  # a file that exists while the job runs: left behind if its process dies
 
 
 @dataclass
@@ -125,7 +126,13 @@ def run_job(payload: AssignmentPayload | PayloadRef, request: JobRequest) -> Job
     """Grade one submission (see the module). Never raises for a bad submission; raises
     :class:`course.grading.execute.SandboxUnavailable` when this machine cannot sandbox student code."""
     with _ONE_AT_A_TIME:
-        return _grade(resolve(payload), request)
+        if request.marker:
+            Path(request.marker).write_text(str(os.getpid()))
+        try:
+            return _grade(resolve(payload), request)
+        finally:  # also when SIGTERM unwinds us: only a process that died abruptly leaves its marker
+            if request.marker:
+                Path(request.marker).unlink(missing_ok=True)
 
 
 def _grade(payload: AssignmentPayload, request: JobRequest) -> JobResult:

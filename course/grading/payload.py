@@ -122,6 +122,29 @@ def _copy_definition(src, dst, assignment: str) -> dict:
     return plain
 
 
+def _empty_gradebook(path: Path, like) -> None:
+    """An empty SQLite gradebook at ``path`` with the schema version of gradebook ``like`` (nbgrader's own
+    way of making one asks the ``alembic`` command for the version: a second or more each time)."""
+    from nbgrader.api import Base
+    from sqlalchemy import create_engine, text
+
+    try:
+        version = like.db.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except Exception:
+        like.db.rollback()
+        return  # nbgrader makes it, the slow way
+    if not version:
+        return
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        Base.metadata.create_all(bind=engine)
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+            conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": version})
+    finally:
+        engine.dispose()
+
+
 def build_payload(course: Course, assignment: str) -> AssignmentPayload:
     """The payload of ``assignment`` (its manifests must be built: see ``prepare_manifests``).
 
@@ -129,11 +152,17 @@ def build_payload(course: Course, assignment: str) -> AssignmentPayload:
     """
     from nbgrader.api import Gradebook, MissingEntry
 
+    from course.grading.coursedir import _venv_on_path
     from course.grading.verdict import manifest_path
 
+    _venv_on_path()  # a new gradebook asks alembic for its version
     course_id = course.course_id()
-    with tempfile.TemporaryDirectory(prefix="course-payload-") as tmp:
+    from course.grading.job import scratch_base
+
+    with tempfile.TemporaryDirectory(prefix="course-payload-", dir=scratch_base()) as tmp:
         db = Path(tmp) / "gradebook.db"
+        with Gradebook(course.db_url(), course_id) as src:
+            _empty_gradebook(db, src)
         with Gradebook(course.db_url(), course_id) as src, Gradebook(f"sqlite:///{db}", course_id) as dst:
             try:
                 definition = _copy_definition(src, dst, assignment)

@@ -25,20 +25,22 @@ class BatchProgress:
     """A tqdm bar over the submissions to grade (done/total, rate, ETA, the slowest one so far);
     with ``echo``, each outcome line is printed above it as the submission finishes."""
 
-    def __init__(self, total: int, *, enabled: bool = True, echo: bool = False, desc: str = "autograde") -> None:
+    def __init__(self, total: int, *, enabled: bool = True, echo: bool = False, desc: str = "autograde",
+                 file=None) -> None:
         self.echo = echo
+        self.file = file
         self.slowest: tuple[float, str] | None = None
         self.bar = None
         if enabled and total:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc=desc, unit="submission", dynamic_ncols=True)
+            self.bar = tqdm(total=total, desc=desc, unit="submission", dynamic_ncols=True, file=file)
 
     def write(self, text: str) -> None:
         if self.bar is not None:
-            self.bar.write(text)
+            self.bar.write(text, file=self.file)
         else:
-            print(text, flush=True)
+            print(text, file=self.file, flush=True)
 
     def finished(self, outcome: Outcome, *, counted: bool = True) -> None:
         """One submission is done (``counted``: it was one of the bar's)."""
