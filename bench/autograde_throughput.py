@@ -131,7 +131,11 @@ def main(argv: list[str]) -> int:
             statuses = {}
             for o in outcomes:
                 statuses[o.status] = statuses.get(o.status, 0) + 1
-            rows.append((label, seconds, statuses))
+            phases: dict[str, float] = {}
+            for o in outcomes:
+                for phase, value in o.timings.items():
+                    phases[phase] = phases.get(phase, 0.0) + value
+            rows.append((label, seconds, statuses, phases))
             print(f"  {label}: {seconds:.1f} s {statuses}", file=sys.stderr)
 
         run("1 worker", workers=1)
@@ -155,9 +159,20 @@ def main(argv: list[str]) -> int:
               f"({count / (plain / 60):.1f} submissions per minute)\n")
     print("| run | wall time (s) | submissions per minute | speed-up over 1 worker | overhead (wall / plain) |")
     print("|---|--:|--:|--:|--:|")
-    for label, seconds, _ in rows:
+    for label, seconds, *_ in rows:
         overhead = f"{seconds / plain:.2f}x" if plain else "-"
         print(f"| {label} | {seconds:.1f} | {count / (seconds / 60):.1f} | {base / seconds:.2f}x | {overhead} |")
+    phases = rows[0][3]
+    order = ["intake", "kernel start", "cells", "harvest", "teardown", "verdict", "nbgrader steps", "collect"]
+    print(f"\nwhere a job's time goes (1 worker, seconds per submission, mean of {count}):\n")
+    print("| phase | seconds | share of the job |")
+    print("|---|--:|--:|")
+    total = phases.get("total", 0.0) or 1.0
+    for phase in order:
+        if phase in phases:
+            print(f"| {phase} | {phases[phase] / count:.2f} | {100 * phases[phase] / total:.0f}% |")
+    print(f"| job total | {total / count:.2f} | 100% |")
+    print(f"| outside the jobs (pool start, payloads, gradebook writes) | {(rows[0][1] - total) / count:.2f} | |")
     bad = sorted(k for k, ok in full.items() if not ok and (k.startswith("solution") or k.startswith("correct")))
     print(f"\noutcomes of the last run: {rows[-1][2]}; solution and correct submissions short of full marks: "
           f"{', '.join(bad) or 'none'}")

@@ -199,8 +199,6 @@ def test_second_run_skips_unchanged_and_grades_changed(sqlite_course):
     third = {o.student: o for o in autograde(course, ["adv"], progress=False, workers=2)}
     assert [s for s, o in third.items() if not o.skipped] == ["carol"]
     assert grades(course)["carol"] == FULL
-    forced = autograde(course, ["adv"], ["alice"], progress=False, workers=1, force=True)
-    assert [(o.student, o.skipped) for o in forced] == [("alice", False)]
 
 
 def test_cli_lines_carry_wall_time_and_end_with_a_summary(sqlite_course, capsys):

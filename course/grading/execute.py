@@ -51,7 +51,8 @@ from traitlets import Bool, Integer, Unicode
 
 from course.grading.text import clean_line
 
-__all__ = ["FAULTS", "Fault", "RestoreMissingCells", "RobustExecute", "SandboxUnavailable", "fault_key", "take_faults"]
+__all__ = ["FAULTS", "TIMINGS", "Fault", "RestoreMissingCells", "RobustExecute", "SandboxUnavailable", "add_timing",
+           "fault_key", "take_faults", "take_timings"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,25 @@ class Fault:
 
 #: faults per notebook path, filled by RobustExecute, emptied by :func:`take_faults`
 FAULTS: dict[str, list[Fault]] = {}
+#: seconds per phase (kernel start, cells, harvest, teardown, verdict) per notebook path, like FAULTS
+TIMINGS: dict[str, dict[str, float]] = {}
+
+
+def add_timing(key: str, phase: str, seconds: float) -> None:
+    """Count ``seconds`` towards ``phase`` of the notebook ``key`` (see :func:`fault_key`)."""
+    if key not in TIMINGS and len(TIMINGS) >= 1000:  # nobody takes them (plain nbgrader, Formgrader): stay small
+        TIMINGS.clear()
+    phases = TIMINGS.setdefault(key, {})
+    phases[phase] = phases.get(phase, 0.0) + seconds
+
+
+def take_timings(prefix: str = "") -> dict[str, float]:
+    """Remove and return the phase timings of notebooks whose path starts with ``prefix``, summed."""
+    out: dict[str, float] = {}
+    for key in [k for k in TIMINGS if k.startswith(prefix)]:
+        for phase, seconds in TIMINGS.pop(key).items():
+            out[phase] = out.get(phase, 0.0) + seconds
+    return out
 
 
 def take_faults(prefix: str = "") -> list[Fault]:
@@ -417,6 +437,8 @@ class RobustExecute(Execute):
         next_index = 0
         stop_reason: tuple[str, str] | None = None
         budget = None
+        clock = time.perf_counter()
+        cells_end = clock
         try:
             kernel_kwargs = self._setup_run(self.resources)
             if self._record_dir is not None:
@@ -429,6 +451,7 @@ class RobustExecute(Execute):
                 info = self.wait_for_reply(self.kc.kernel_info())
                 if info and "language_info" in info["content"]:
                     self.nb.metadata["language_info"] = info["content"]["language_info"]
+                add_timing(name, "kernel start", time.perf_counter() - clock)
                 for index, cell in enumerate(self.nb.cells):
                     next_index = index
                     if cell.cell_type != "code":
@@ -441,9 +464,14 @@ class RobustExecute(Execute):
                     self._output_capped = False
                     try:
                         try:
+                            clock = time.perf_counter()
                             self.preprocess_cell(cell, resources, index)
                         finally:
+                            add_timing(name, "cells", time.perf_counter() - clock)
+                            clock = time.perf_counter()
                             self._collect_records(cell, budget)
+                            cells_end = time.perf_counter()
+                            add_timing(name, "harvest", cells_end - clock)
                     except DeadKernelError:
                         if self._cgroup_says("oom"):
                             kind, msg = "OOM", "the kernel was killed for using more memory than the limit"
@@ -500,6 +528,7 @@ class RobustExecute(Execute):
         finally:
             pids_capped = self._cgroup_says("pids")
             self._teardown_run()
+            add_timing(name, "teardown", time.perf_counter() - cells_end)
         if pids_capped:
             faults.append(Fault("PROCESS CAP", name, None, "the notebook hit the limit on processes (fork bomb?)"))
         if budget is not None and budget.dropped:

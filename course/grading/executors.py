@@ -1,10 +1,10 @@
 """Where grading jobs run: a ``concurrent.futures.Executor`` and what the coordinator needs around it.
 
 * :class:`LocalPool`: a ``ProcessPoolExecutor`` of N worker processes on this machine (``--workers N``).
-  Workers are started fresh (``spawn``), ignore Ctrl-C (the coordinator stops them) and turn SIGTERM
-  into a clean exit: the job's kernel is shut down and its scratch folder removed. When a worker dies
-  (SIGKILL, the out-of-memory killer) the pool is broken; :meth:`LocalPool.renew` starts a new one and
-  removes what the dead worker left behind.
+  Workers are forked from a server process that imported the grading code once (``forkserver``),
+  ignore Ctrl-C (the coordinator stops them) and turn SIGTERM into a clean exit: the job's kernel is
+  shut down and its scratch folder removed. When a worker dies (SIGKILL, the out-of-memory killer) the
+  pool is broken; :meth:`LocalPool.renew` starts a new one and removes what the dead worker left behind.
 * :class:`DaskCluster`: an existing ``dask.distributed`` cluster (``--scheduler tcp://HOST:PORT``);
   ``Client.get_executor()`` is the executor. Payloads are scattered to the workers once.
 
@@ -97,7 +97,10 @@ class LocalPool(Backend):
         self.running = self.root / "running"
         self.running.mkdir()
         self.scratch_root = str(self.root)
-        self._context = multiprocessing.get_context("spawn")
+        # workers fork from a server process that imported the grading code once (torch, nbgrader...): a new
+        # pool, after a crash or for the next batch, starts in a fraction of a second
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["course.grading.job", "course.grading.verdict", "nbgrader.apps"])
         self.description = f"{self.slots} worker process{'es' if self.slots > 1 else ''} on this machine"
         self._start()
 

@@ -59,6 +59,7 @@ class Outcome:
     details: list[str] = field(default_factory=list)
     seconds: float | None = None  # wall time of the job (None: no job ran)
     skipped: bool = False  # unchanged since it was last graded: not graded again
+    timings: dict[str, float] = field(default_factory=dict, repr=False)  # seconds per phase of the job
 
     def __str__(self) -> str:
         text = f"{self.status:11s} {clean_line(self.student, 80)}/{clean_line(self.assignment, 80)}"
@@ -176,7 +177,7 @@ def _last_error(log: str) -> str:
 
 def _grade_in(scratch: Path, payload: AssignmentPayload, request: JobRequest) -> JobResult:
     from course.grading.coursedir import Course
-    from course.grading.execute import take_faults
+    from course.grading.execute import take_faults, take_timings
     from course.grading.intake import stage_submission
 
     student, assignment = request.student, request.assignment
@@ -218,6 +219,9 @@ def _grade_in(scratch: Path, payload: AssignmentPayload, request: JobRequest) ->
     except Exception as exc:
         outcome.details.append(f"could not record zeros for the unusable notebooks: {type(exc).__name__}: {exc}")
     faults = take_faults(str(scratch))
+    phases = take_timings(str(scratch))
+    timings.update(phases)
+    timings["nbgrader steps"] = max(0.0, timings["autograde"] - sum(phases.values()))
     outcome.details += [str(f) for f in faults]
     serious = [f for f in faults if f.kind != "RECORDS DROPPED"]
     if serious and outcome.status == "GRADED":
@@ -233,6 +237,7 @@ def _grade_in(scratch: Path, payload: AssignmentPayload, request: JobRequest) ->
             if path.is_file() and not path.is_symlink():
                 files[path.relative_to(autograded).as_posix()] = (path.read_bytes(), path.stat().st_mode & 0o777)
     timings["collect"] = time.perf_counter() - t
+    outcome.timings = timings
     return JobResult(outcome, notebooks, timestamp, files, timings)
 
 

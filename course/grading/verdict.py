@@ -673,6 +673,17 @@ class TrustedVerdict(NbGraderPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: dict):
         if not resources.get("course_recording"):
             return nb, resources  # run without recording (not RobustExecute): nothing to re-judge
+        import time
+
+        from course.grading.execute import add_timing, fault_key
+
+        clock = time.perf_counter()
+        try:
+            return self._preprocess(nb, resources)
+        finally:
+            add_timing(fault_key(resources), "verdict", time.perf_counter() - clock)
+
+    def _preprocess(self, nb: NotebookNode, resources: dict):
         from course.grading.execute import FAULTS, Fault, fault_key
 
         assignment = resources["nbgrader"]["assignment"]
