@@ -204,9 +204,9 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
             else:
                 queue.appendleft(job)
 
-    while queue or in_flight:
-        broken: BaseException | None = None
-        while queue and len(in_flight) < backend.slots:
+    def refill() -> BaseException | None:
+        """Keep every slot busy, and one job waiting (so a worker never waits for the coordinator)."""
+        while queue and len(in_flight) < backend.slots + 1:
             job = queue.popleft()
             try:
                 submit(job)
@@ -215,17 +215,21 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
                     raise
                 job.tries -= 1
                 queue.appendleft(job)
-                broken = exc
-                break
+                return exc
+        return None
+
+    while queue or in_flight:
+        broken = refill()
         if broken is not None:
             crashed_all([], broken)
             continue
         done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
         crashed: list[_Job] = []
+        results: list[tuple[_Job, JobResult]] = []
         for future in done:
             job = in_flight.pop(future)
             try:
-                result = future.result()
+                results.append((job, future.result()))
             except SandboxUnavailable:
                 raise
             except Exception as exc:
@@ -235,7 +239,11 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
                 else:
                     finish(job, Outcome(job.student, job.assignment, "ERROR",
                                         f"the grading job raised {type(exc).__name__}: {exc}"))
-                continue
-            record(job, result)
         if broken is not None:
             crashed_all(crashed, broken)
+        elif queue:
+            broken = refill()  # the next jobs start before this process writes the results
+            if broken is not None:
+                crashed_all([], broken)
+        for job, result in results:
+            record(job, result)

@@ -47,7 +47,7 @@ from pathlib import Path
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, OverwriteCells
-from traitlets import Bool, Integer, Unicode
+from traitlets import Bool, Enum, Integer, Unicode
 
 from course.grading.text import clean_line
 
@@ -138,6 +138,25 @@ def _prepare_data(root: Path) -> None:
     _PREPARED_DATA.add(str(root))
 
 
+_FONT_CACHE: list[str] = []
+
+
+def _matplotlib_font_cache() -> str:
+    """Matplotlib's font list, built once here, for the sandbox's empty matplotlib folder (each kernel
+    would otherwise scan every font on the system again); "" if matplotlib is not there."""
+    if not _FONT_CACHE:
+        try:
+            import matplotlib
+            from matplotlib import font_manager
+
+            path = Path(matplotlib.get_cachedir()) / f"fontlist-v{font_manager.FontManager.__version__}.json"
+            font_manager.fontManager  # noqa: B018  (loads the list, writing the file if it was missing)
+            _FONT_CACHE.append(str(path) if path.is_file() else "")
+        except Exception:
+            _FONT_CACHE.append("")
+    return _FONT_CACHE[0]
+
+
 def _message_size(value, depth: int = 0) -> int:
     """Bytes of every string and number in a message's content (data, metadata, traceback...)."""
     if depth > 20:
@@ -213,6 +232,12 @@ class RobustExecute(Execute):
     record_mb = Integer(256, help="Size cap (MiB) of each kernel's record folder (a tmpfs).").tag(config=True)
     data_root = Unicode("", help="The data root the sandbox shows read-only (default: course.data.data_root()).").tag(
         config=True)
+
+    shutdown_kernel = Enum(
+        ["graceful", "immediate"], default_value="immediate",
+        help="How a kernel is stopped once its notebook is graded: 'immediate' (kill it: everything needed was "
+        "already collected; a graceful shutdown waits seconds for the kernel to exit) or 'graceful'.",
+    ).tag(config=True)
 
     record_checks = Bool(
         True, help="Give the kernel a record folder for the check helpers and collect it after each cell."
@@ -375,6 +400,7 @@ class RobustExecute(Execute):
             "memory_mb": self.memory_mb, "max_pids": self.max_pids, "threads": self.threads, "disk_mb": self.disk_mb,
             "data_root": str(root.resolve()), "workdir": workdir, "ipc_dir": str(ipc),
             "record_dir": str(record_dir) if record_dir else "", "cgroup": run.name,
+            "mpl_fontlist": _matplotlib_font_cache(),
         })
         return {"cwd": str(run)}
 
