@@ -98,23 +98,27 @@ def resolve(payload: AssignmentPayload | PayloadRef) -> AssignmentPayload:
 
 
 def _copy_definition(src, dst, assignment: str) -> dict:
-    """Copy ``assignment``'s definition from gradebook ``src`` into ``dst``; returns it as plain data."""
+    """Copy ``assignment``'s definition from gradebook ``src`` into ``dst``; returns it as plain data.
+
+    Cells are copied in the gradebook's order (the notebook's): nbgrader puts a deleted test back after
+    the cell that precedes it in that order.
+    """
     a = src.find_assignment(assignment)
     dst.update_or_create_assignment(assignment, duedate=a.duedate)
     plain: dict = {"duedate": a.duedate.isoformat() if a.duedate else None, "notebooks": {}}
     for nb in sorted(a.notebooks, key=lambda n: n.name):
         dst.update_or_create_notebook(nb.name, assignment)
         cells: dict = {"grade": [], "solution": [], "task": [], "source": []}
-        for c in sorted(nb.grade_cells, key=lambda c: c.name):
+        for c in nb.grade_cells:
             dst.update_or_create_grade_cell(c.name, nb.name, assignment, max_score=c.max_score, cell_type=c.cell_type)
             cells["grade"].append([c.name, c.max_score, c.cell_type])
-        for c in sorted(nb.solution_cells, key=lambda c: c.name):
+        for c in nb.solution_cells:
             dst.update_or_create_solution_cell(c.name, nb.name, assignment)
             cells["solution"].append(c.name)
-        for c in sorted(nb.task_cells, key=lambda c: c.name):
+        for c in nb.task_cells:
             dst.update_or_create_task_cell(c.name, nb.name, assignment, max_score=c.max_score, cell_type=c.cell_type)
             cells["task"].append([c.name, c.max_score, c.cell_type])
-        for c in sorted(nb.source_cells, key=lambda c: c.name):
+        for c in nb.source_cells:
             dst.update_or_create_source_cell(c.name, nb.name, assignment, cell_type=c.cell_type, locked=c.locked,
                                              source=c.source, checksum=c.checksum)
             cells["source"].append([c.name, c.cell_type, c.locked, c.source, c.checksum])
