@@ -330,3 +330,37 @@ def test_progress_bar_shows_the_slowest_and_the_summary_counts_faults():
     line = summary_line([Outcome("a", "x", "GRADED", seconds=2.0), Outcome("b", "x", "TIMEOUT", seconds=9.0),
                          Outcome("c", "x", "OOM", seconds=1.0), Outcome("d", "x", "GRADED", skipped=True)], 30.0)
     assert line.startswith("graded 3 submissions in 30 s (6.0 per minute); 1 OOM, 1 TIMEOUT; 1 unchanged")
+
+
+def test_coordinator_writes_what_nbgrader_would(tmp_path):
+    """A job's result lands in the course gradebook as nbgrader's own steps would have left it: scores,
+    needs_manual_grade again where a grader had scored by hand, the submission's timestamp, comments."""
+    from datetime import datetime
+
+    from nbgrader.api import Gradebook
+
+    from course.grading.job import JobResult, NotebookGrades, Outcome
+    from course.grading.store import graded_inputs, write_result
+
+    course = make_course(tmp_path / "course", {})
+    result = JobResult(Outcome("zoe", "adv", "GRADED", seconds=1.0),
+                       [NotebookGrades("adv", True, None, {"test_double": (1.0, False), "test_square": (0.0, False),
+                                                           "test_cube": (1.0, False)},
+                                       {"double": None, "square": "No response.", "cube": None})],
+                       datetime(2026, 1, 2, 3, 4, 5), {"adv.ipynb": (b"{}", 0o444)})
+    write_result(course, result, "d1")
+    with Gradebook(course.db_url(), course.course_id()) as gb:
+        sub = gb.find_submission("adv", "zoe")
+        assert sub.timestamp == datetime(2026, 1, 2, 3, 4, 5)
+        grade = gb.find_grade("test_square", "adv", "adv", "zoe")
+        assert grade.auto_score == 0.0 and not grade.needs_manual_grade
+        assert gb.find_comment("square", "adv", "adv", "zoe").auto_comment == "No response."
+        grade.manual_score = 2.0  # a grader looked at it
+        gb.db.commit()
+    write_result(course, result, "d2")
+    with Gradebook(course.db_url(), course.course_id()) as gb:
+        grade = gb.find_grade("test_square", "adv", "adv", "zoe")
+        assert grade.manual_score == 2.0 and grade.needs_manual_grade  # SaveAutoGrades' rule
+        assert len(gb.find_submission_notebook("adv", "adv", "zoe").grades) == 3
+    assert graded_inputs(course, ["adv"]) == {("zoe", "adv"): ("d2", "GRADED", "")}
+    assert (course.autograded / "zoe" / "adv" / "adv.ipynb").read_bytes() == b"{}"
