@@ -8,7 +8,8 @@ The class: per assignment, the instructor's notebooks, then the correct-answer v
 cell), then one submission with the first wrong answer of every cell, up to ``--per-assignment``.
 First every submission is executed plainly, one after the other, in a fresh kernel with the default
 number of threads (no nbgrader, no sandbox, no verdict: what ``./run bench`` measures); then the whole
-class is autograded three times (``--force``), each into the same course. The table gives submissions
+class is autograded three times (``--force``), each into the same course and each in a fresh process
+(what one ``course autograde`` costs, start-up included). The table gives submissions
 per minute, the speed-up over 1 worker, and the overhead: grading wall time / plain execution time.
 Manifests are built before anything is timed.
 """
@@ -16,8 +17,10 @@ Manifests are built before anything is timed.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -90,18 +93,45 @@ def plain_seconds(notebooks: list[Path], workdir: Path) -> float:
     return total
 
 
+def run_once(root: Path, out: Path, assignments: list[str], workers: int | None, scheduler: str | None) -> None:
+    """One timed ``autograde --force`` of the whole class (in a process of its own); writes
+    ``[seconds, {status: count}, {phase: seconds summed}]`` to ``out``."""
+    from course.grading.autograde import autograde
+    from course.grading.coursedir import Course
+    from course.grading.sandbox import sandbox_problem
+
+    start = time.perf_counter()
+    outcomes = autograde(Course(root), assignments, progress=False, sandbox=sandbox_problem() is None, force=True,
+                         workers=workers, scheduler=scheduler)
+    seconds = time.perf_counter() - start
+    statuses: dict[str, int] = {}
+    phases: dict[str, float] = {}
+    for o in outcomes:
+        statuses[o.status] = statuses.get(o.status, 0) + 1
+        for phase, value in o.timings.items():
+            phases[phase] = phases.get(phase, 0.0) + value
+    out.write_text(json.dumps([seconds, statuses, phases]))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--assignments", nargs="+", default=DEFAULT)
     parser.add_argument("--per-assignment", type=int, default=4)
     parser.add_argument("--skip-plain", action="store_true", help="do not measure plain execution")
+    parser.add_argument("--run-once", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--scheduler", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore", message=".*not in session.*")
     sys.path.insert(0, str(REPO))
+    if args.run_once:
+        run_once(args.run_once, args.out, args.assignments, args.workers, args.scheduler)
+        return 0
     from distributed import LocalCluster
 
     from course.data import DATASETS, prepare
-    from course.grading.autograde import autograde, prepare_manifests
+    from course.grading.autograde import prepare_manifests
     from course.grading.coursedir import Course
     from course.grading.report import collect_grades
     from course.grading.sandbox import sandbox_problem
@@ -124,25 +154,23 @@ def main(argv: list[str]) -> int:
         sandbox = sandbox_problem() is None
         rows = []
 
-        def run(label: str, **how) -> None:
-            start = time.perf_counter()
-            outcomes = autograde(course, args.assignments, progress=False, sandbox=sandbox, force=True, **how)
-            seconds = time.perf_counter() - start
-            statuses = {}
-            for o in outcomes:
-                statuses[o.status] = statuses.get(o.status, 0) + 1
-            phases: dict[str, float] = {}
-            for o in outcomes:
-                for phase, value in o.timings.items():
-                    phases[phase] = phases.get(phase, 0.0) + value
+        def run(label: str, *how: str) -> None:
+            # each run in a fresh process, as `course autograde` would be: it pays its own start-up
+            out = tmp / "run.json"
+            cmd = [sys.executable, __file__, "--run-once", str(course.root), "--out", str(out),
+                   "--assignments", *args.assignments, *how]
+            done = subprocess.run(cmd, capture_output=True, text=True)
+            if done.returncode != 0:
+                raise RuntimeError(f"{label} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+            seconds, statuses, phases = json.loads(out.read_text())
             rows.append((label, seconds, statuses, phases))
             print(f"  {label}: {seconds:.1f} s {statuses}", file=sys.stderr)
 
-        run("1 worker", workers=1)
-        run("2 workers", workers=2)
+        run("1 worker", "--workers", "1")
+        run("2 workers", "--workers", "2")
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                           dashboard_address=None) as cluster:
-            run("Dask LocalCluster, 2 workers", scheduler=cluster.scheduler_address)
+            run("Dask LocalCluster, 2 workers", "--scheduler", cluster.scheduler_address)
         full = {}
         for r in collect_grades(course, args.assignments):
             if r.autograded:
