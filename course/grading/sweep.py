@@ -1,8 +1,8 @@
 """Remove what a grading process that died left behind (its scratch folders, kernel run folders, cgroups).
 
-A job's scratch folder (``course-job-*``) and a kernel's run folder (``kernel-*``, see
-:class:`course.grading.execute.RobustExecute`) each hold the pid of the process that made it, in a
-file ``.owner``. :func:`sweep` removes those whose owner no longer runs: the record folder's tmpfs is
+A batch's folder (``course-batch-*``), a job's scratch folder (``course-job-*``) and a kernel's run
+folder (``kernel-*``, see :class:`course.grading.execute.RobustExecute`) each hold the pid of the
+process that made it, in a file ``.owner``. :func:`sweep` removes those whose owner no longer runs: the record folder's tmpfs is
 unmounted and the kernel's (empty) cgroups removed first. Folders of live processes, and folders
 without an owner file, are left alone.
 """
@@ -69,7 +69,8 @@ def sweep(*roots: Path) -> int:
         except OSError:
             continue
         for folder in entries:
-            if not folder.name.startswith(("course-job-", "kernel-")) or folder.is_symlink() or not folder.is_dir():
+            if not folder.name.startswith(("course-batch-", "course-job-", "kernel-")) or folder.is_symlink() \
+                    or not folder.is_dir():
                 continue
             pid = _owner(folder)
             if pid is None or _alive(pid):
