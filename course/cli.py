@@ -55,20 +55,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_autograde(args: argparse.Namespace) -> int:
-    from course.grading.autograde import Limits, autograde
+    import time
+
+    from course.grading.autograde import BatchInterrupted, Limits, autograde
+    from course.grading.progress import summary_line
     from course.grading.report import collect_grades, score_table
 
     course = _course(args)
     if args.no_sandbox:
         print("WARNING: --no-sandbox: student code runs with your privileges (it can read source/ and the "
               "gradebook). Use it only for code you trust.", file=sys.stderr)
+    if args.workers is not None and args.workers < 1:
+        print("course autograde: --workers must be at least 1", file=sys.stderr)
+        return 2
     limits = Limits(memory_mb=args.memory_mb, max_pids=args.max_processes)
-    outcomes = autograde(course, args.assignment, args.student, progress=not args.quiet,
-                         sandbox=not args.no_sandbox, limits=limits)
-    for o in outcomes:
-        print(o)
+    started = time.monotonic()
+    try:
+        outcomes = autograde(course, args.assignment, args.student, progress=not args.quiet,
+                             sandbox=not args.no_sandbox, limits=limits, workers=args.workers,
+                             scheduler=args.scheduler, force=args.force or bool(args.student), echo=True)
+    except BatchInterrupted as stop:
+        print(summary_line(stop.outcomes, time.monotonic() - started, interrupted=True))
+        return 130
     print()
     print(score_table(collect_grades(course, args.assignment)))
+    print()
+    print(summary_line(outcomes, time.monotonic() - started))
     return 0
 
 
@@ -149,7 +161,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from course.grading.demo import run_demo
 
-    return run_demo(_course(args), args.assignment, progress=not args.quiet)
+    return run_demo(_course(args), args.assignment, progress=not args.quiet, workers=args.workers)
 
 
 def cmd_data(args: argparse.Namespace) -> int:
@@ -178,7 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("assignment", nargs="*", help="assignment ids (default: every folder of source/)")
         if students:
-            p.add_argument("--student", action="append", help="only this student (repeatable; default: all)")
+            p.add_argument("--student", action="append", help="only this student (repeatable; default: all)"
+                           + ("; their submissions are graded again even if unchanged" if name == "autograde" else ""))
         p.set_defaults(func=func)
         return p
 
@@ -194,7 +207,21 @@ def build_parser() -> argparse.ArgumentParser:
              "on. Every check is then judged outside the sandbox against a reference made by running the "
              "instructor's notebook once (cached in .course/manifests/): the kernel only ever sees a hidden test's "
              "inputs. A test disabled or patched inside the kernel is reported TAMPERED (to you, never to the "
-             "student). Submissions are only read.", students=True)
+             "student). Submissions are only read. Submissions are graded in parallel (--workers, or a Dask cluster "
+             "with --scheduler) with a progress bar; each line tells what happened and how long it took, and a summary "
+             "line ends the run. Ctrl-C stops cleanly: finished grades are kept, and the next run grades the rest.",
+             students=True)
+    ag.add_argument("--workers", type=int, default=None, metavar="N",
+                    help="grade N submissions at once, each in its own worker process on this machine (default: the "
+                    "number of cores; each student kernel then gets cores/N threads). --workers 1 grades one at a time")
+    ag.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                    help="grade on an existing Dask cluster instead (its scheduler's address): every worker machine "
+                    "needs this course's Python environment, bubblewrap and the data, never source/ or the gradebook "
+                    "(see the README). Start the Dask workers with --nthreads 1")
+    ag.add_argument("--force", action="store_true",
+                    help="grade every submission again, even those already graded from the same files (by default a "
+                    "submission is skipped when its files, the assignment and the reference are unchanged since it "
+                    "was graded, so an interrupted or repeated run only grades what is new)")
     ag.add_argument("--no-sandbox", action="store_true",
                     help="run student code without the sandbox (only where it cannot be set up, for trusted code)")
     ag.add_argument("--memory-mb", type=int, default=None,
@@ -233,8 +260,11 @@ def build_parser() -> argparse.ArgumentParser:
     rep = add("report", cmd_report, "Print the score table (student x assignment) from the gradebook.")
     rep.add_argument("--csv", help="also write one line per graded cell to this CSV file")
     rep.add_argument("--autograded-only", action="store_true", help="leave out manually graded answers")
-    add("demo", cmd_demo, "Build, then autograde two demo students per assignment (the solutions: full marks; the "
-        "untouched student version: zero), write feedback and print the table. Exits 1 if an expectation fails.")
+    demo = add("demo", cmd_demo, "Build, then autograde two demo students per assignment (the solutions: full marks; "
+               "the untouched student version: zero), write feedback and print the table. Exits 1 if an expectation "
+               "fails.")
+    demo.add_argument("--workers", type=int, default=None, metavar="N",
+                      help="grade N submissions at once (default: the number of cores)")
     data = sub.add_parser("data", help="Fetch MNIST and FashionMNIST into the data root ($COURSE_DATA; a local "
                           "mirror named by $COURSE_DATA_MIRROR is used first).")
     data.add_argument("dataset", nargs="*", help="MNIST and/or FashionMNIST (default: both)")

@@ -65,3 +65,59 @@ def demo_run(tmp_path_factory):
     with redirect_stdout(out):
         rc = run_demo(course, progress=False)
     return course, rc, out.getvalue()
+
+
+def _postgres_bin() -> Path | None:
+    for version in ("15", *sorted((p.name for p in Path("/usr/lib/postgresql").glob("*")), reverse=True)):
+        folder = Path("/usr/lib/postgresql") / version / "bin"
+        if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file():
+            return folder
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throw-away PostgreSQL cluster on 127.0.0.1 (Debian's binaries, run as the postgres user), stopped
+    afterwards. Yields a function ``new_db() -> db_url`` that creates an empty database."""
+    import pwd
+    import socket
+    import subprocess
+    import tempfile
+    import uuid
+
+    binaries = _postgres_bin()
+    if binaries is None or os.geteuid() != 0:
+        pytest.skip("PostgreSQL is not installed (./run test installs it as root: apt-get install postgresql)")
+    try:
+        pg = pwd.getpwnam("postgres")
+    except KeyError:
+        pytest.skip("no postgres user (apt-get install postgresql creates it)")
+    folder = Path(tempfile.mkdtemp(prefix="course-pg-"))  # not under pytest's 0700 folders: postgres must reach it
+    os.chown(folder, pg.pw_uid, pg.pw_gid)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    as_postgres = {"user": pg.pw_uid, "group": pg.pw_gid, "extra_groups": [], "cwd": folder,
+                   "env": {"PATH": f"{binaries}:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(folder)},
+                   "capture_output": True, "text": True, "timeout": 120}
+    data = folder / "data"
+    done = subprocess.run([str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "grader"], **as_postgres)
+    assert done.returncode == 0, done.stdout + done.stderr
+    options = f"-k {folder} -c listen_addresses=127.0.0.1 -p {port} -c fsync=off"
+    done = subprocess.run([str(binaries / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-o", options, "-w",
+                           "start"], **as_postgres)
+    assert done.returncode == 0, done.stdout + done.stderr + (folder / "log").read_text()
+
+    def new_db() -> str:
+        import psycopg
+
+        name = f"course_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(f"host=127.0.0.1 port={port} user=grader dbname=postgres", autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        return f"postgresql+psycopg://grader@127.0.0.1:{port}/{name}"
+
+    try:
+        yield new_db
+    finally:
+        subprocess.run([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], **as_postgres)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -117,7 +117,15 @@ class Course:
         return NbGraderAPI(coursedir=coursedir, config=cfg)
 
     def db_url(self) -> str:
+        """The gradebook's database URL (``c.CourseDirectory.db_url``; default: ``gradebook.db`` here)."""
         return str(self.config().CourseDirectory.db_url)
+
+    def has_gradebook(self) -> bool:
+        """Is there a gradebook to read? (An SQLite file must exist; a database server is assumed to.)"""
+        url = self.db_url()
+        if url.startswith("sqlite:///"):
+            return Path(url[len("sqlite:///"):]).is_file()
+        return True
 
     def course_id(self) -> str:
         return str(self.config().CourseDirectory.course_id)

@@ -51,8 +51,10 @@ def check_demo(course: Course, assignments: list[str]) -> list[str]:
     return problems
 
 
-def run_demo(course: Course, assignments: list[str] | None = None, *, progress: bool = True) -> int:
-    """Build, submit, autograde, give feedback, print the table; 0 when every expectation holds."""
+def run_demo(course: Course, assignments: list[str] | None = None, *, progress: bool = True,
+             workers: int | None = None) -> int:
+    """Build, submit, autograde (``workers`` at once; default: the number of cores), give feedback, print
+    the table; 0 when every expectation holds."""
     names = course.check_assignments(assignments)
     print(f"[1/5] build: {len(names)} assignment(s) -> release/")
     build(course, names, progress=progress)
@@ -66,10 +68,11 @@ def run_demo(course: Course, assignments: list[str] | None = None, *, progress: 
               "grades the instructor's own notebooks")
     else:
         print("[3/5] autograde, every kernel in the sandbox")
-    outcomes = autograde(course, names, [DEMO_SOLUTION, DEMO_UNSOLVED], progress=progress, sandbox=problem is None)
+    outcomes = autograde(course, names, [DEMO_SOLUTION, DEMO_UNSOLVED], progress=progress, sandbox=problem is None,
+                         workers=workers, force=True)
     for o in outcomes:
         if o.status != "GRADED":
-            print(f"  {o.student}/{o.assignment}: {o.status} {o.message}")
+            print(f"  {o}")
     print("[4/5] feedback -> feedback/")
     for student, a, ok in generate_feedback(course, names, [DEMO_SOLUTION, DEMO_UNSOLVED], progress=progress):
         if not ok:

@@ -47,11 +47,12 @@ from pathlib import Path
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, OverwriteCells
-from traitlets import Bool, Integer, Unicode
+from traitlets import Bool, Enum, Integer, Unicode
 
 from course.grading.text import clean_line
 
-__all__ = ["FAULTS", "Fault", "RestoreMissingCells", "RobustExecute", "SandboxUnavailable", "fault_key", "take_faults"]
+__all__ = ["FAULTS", "TIMINGS", "Fault", "RestoreMissingCells", "RobustExecute", "SandboxUnavailable", "add_timing",
+           "fault_key", "take_faults", "take_timings"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,25 @@ class Fault:
 
 #: faults per notebook path, filled by RobustExecute, emptied by :func:`take_faults`
 FAULTS: dict[str, list[Fault]] = {}
+#: seconds per phase (kernel start, cells, harvest, teardown, verdict) per notebook path, like FAULTS
+TIMINGS: dict[str, dict[str, float]] = {}
+
+
+def add_timing(key: str, phase: str, seconds: float) -> None:
+    """Count ``seconds`` towards ``phase`` of the notebook ``key`` (see :func:`fault_key`)."""
+    if key not in TIMINGS and len(TIMINGS) >= 1000:  # nobody takes them (plain nbgrader, Formgrader): stay small
+        TIMINGS.clear()
+    phases = TIMINGS.setdefault(key, {})
+    phases[phase] = phases.get(phase, 0.0) + seconds
+
+
+def take_timings(prefix: str = "") -> dict[str, float]:
+    """Remove and return the phase timings of notebooks whose path starts with ``prefix``, summed."""
+    out: dict[str, float] = {}
+    for key in [k for k in TIMINGS if k.startswith(prefix)]:
+        for phase, seconds in TIMINGS.pop(key).items():
+            out[phase] = out.get(phase, 0.0) + seconds
+    return out
 
 
 def take_faults(prefix: str = "") -> list[Fault]:
@@ -118,6 +138,25 @@ def _prepare_data(root: Path) -> None:
     _PREPARED_DATA.add(str(root))
 
 
+_FONT_CACHE: list[str] = []
+
+
+def _matplotlib_font_cache() -> str:
+    """Matplotlib's font list, built once here, for the sandbox's empty matplotlib folder (each kernel
+    would otherwise scan every font on the system again); "" if matplotlib is not there."""
+    if not _FONT_CACHE:
+        try:
+            import matplotlib
+            from matplotlib import font_manager
+
+            path = Path(matplotlib.get_cachedir()) / f"fontlist-v{font_manager.FontManager.__version__}.json"
+            font_manager.fontManager  # noqa: B018  (loads the list, writing the file if it was missing)
+            _FONT_CACHE.append(str(path) if path.is_file() else "")
+        except Exception:
+            _FONT_CACHE.append("")
+    return _FONT_CACHE[0]
+
+
 def _message_size(value, depth: int = 0) -> int:
     """Bytes of every string and number in a message's content (data, metadata, traceback...)."""
     if depth > 20:
@@ -129,6 +168,14 @@ def _message_size(value, depth: int = 0) -> int:
     if isinstance(value, (list, tuple)):
         return sum(_message_size(v, depth + 1) for v in value)
     return 8
+
+
+def _destroy_contexts(contexts: list) -> None:
+    for context in contexts:
+        try:
+            context.destroy(linger=0)
+        except Exception:
+            pass
 
 
 def _mount_tmpfs(path: Path, size_mb: int) -> bool:
@@ -185,6 +232,12 @@ class RobustExecute(Execute):
     record_mb = Integer(256, help="Size cap (MiB) of each kernel's record folder (a tmpfs).").tag(config=True)
     data_root = Unicode("", help="The data root the sandbox shows read-only (default: course.data.data_root()).").tag(
         config=True)
+
+    shutdown_kernel = Enum(
+        ["graceful", "immediate"], default_value="immediate",
+        help="How a kernel is stopped once its notebook is graded: 'immediate' (kill it: everything needed was "
+        "already collected; a graceful shutdown waits seconds for the kernel to exit) or 'graceful'.",
+    ).tag(config=True)
 
     record_checks = Bool(
         True, help="Give the kernel a record folder for the check helpers and collect it after each cell."
@@ -320,6 +373,7 @@ class RobustExecute(Execute):
         if base:
             Path(base).mkdir(parents=True, exist_ok=True)
         run = Path(tempfile.mkdtemp(prefix="kernel-", dir=base))  # 0700, ours
+        (run / ".owner").write_text(str(os.getpid()))  # course.grading.sweep removes it if we die
         self._run = run
         as_root = hasattr(os, "geteuid") and os.geteuid() == 0
         record_dir: Path | None = None
@@ -346,6 +400,7 @@ class RobustExecute(Execute):
             "memory_mb": self.memory_mb, "max_pids": self.max_pids, "threads": self.threads, "disk_mb": self.disk_mb,
             "data_root": str(root.resolve()), "workdir": workdir, "ipc_dir": str(ipc),
             "record_dir": str(record_dir) if record_dir else "", "cgroup": run.name,
+            "mpl_fontlist": _matplotlib_font_cache(),
         })
         return {"cwd": str(run)}
 
@@ -357,12 +412,11 @@ class RobustExecute(Execute):
             contexts.append(getattr(owner, "context", None))
         for client in getattr(self, "_old_clients", []):
             contexts.append(getattr(client, "context", None))
-        for context in contexts:
-            if context is not None and not getattr(context, "closed", True):
-                try:
-                    context.destroy(linger=0)
-                except Exception:
-                    pass
+        live = [c for c in contexts if c is not None and not getattr(c, "closed", True)]
+        if live:  # ZMQ's term() waits a few hundred ms per context: let a thread of its own wait
+            import threading
+
+            threading.Thread(target=_destroy_contexts, args=(live,), daemon=True).start()
         self._zmq_context = None
         self._old_clients = []
         self._owners = []
@@ -409,6 +463,8 @@ class RobustExecute(Execute):
         next_index = 0
         stop_reason: tuple[str, str] | None = None
         budget = None
+        clock = time.perf_counter()
+        cells_end = clock
         try:
             kernel_kwargs = self._setup_run(self.resources)
             if self._record_dir is not None:
@@ -421,6 +477,7 @@ class RobustExecute(Execute):
                 info = self.wait_for_reply(self.kc.kernel_info())
                 if info and "language_info" in info["content"]:
                     self.nb.metadata["language_info"] = info["content"]["language_info"]
+                add_timing(name, "kernel start", time.perf_counter() - clock)
                 for index, cell in enumerate(self.nb.cells):
                     next_index = index
                     if cell.cell_type != "code":
@@ -433,9 +490,14 @@ class RobustExecute(Execute):
                     self._output_capped = False
                     try:
                         try:
+                            clock = time.perf_counter()
                             self.preprocess_cell(cell, resources, index)
                         finally:
+                            add_timing(name, "cells", time.perf_counter() - clock)
+                            clock = time.perf_counter()
                             self._collect_records(cell, budget)
+                            cells_end = time.perf_counter()
+                            add_timing(name, "harvest", cells_end - clock)
                     except DeadKernelError:
                         if self._cgroup_says("oom"):
                             kind, msg = "OOM", "the kernel was killed for using more memory than the limit"
@@ -492,6 +554,7 @@ class RobustExecute(Execute):
         finally:
             pids_capped = self._cgroup_says("pids")
             self._teardown_run()
+            add_timing(name, "teardown", time.perf_counter() - cells_end)
         if pids_capped:
             faults.append(Fault("PROCESS CAP", name, None, "the notebook hit the limit on processes (fork bomb?)"))
         if budget is not None and budget.dropped:
@@ -520,11 +583,71 @@ class RobustExecute(Execute):
             self.resources["course_records"].setdefault(grade_id, []).extend(records)
 
 
+class _NotebookCells:
+    """The gradebook, with one notebook's cells read once: nbgrader asks for each cell and each kind of
+    cell with its own query (four or more per cell); the other calls go to the gradebook."""
+
+    def __init__(self, gradebook, notebook_id: str, assignment_id: str) -> None:
+        self._gradebook = gradebook
+        self._key = (notebook_id, assignment_id)
+        self._notebook = gradebook.find_notebook(notebook_id, assignment_id)
+        nb = self._notebook
+        self._cells = {"source": {c.name: c for c in nb.source_cells}, "grade": {c.name: c for c in nb.grade_cells},
+                       "solution": {c.name: c for c in nb.solution_cells}, "task": {c.name: c for c in nb.task_cells}}
+
+    def _find(self, kind: str, name: str, notebook: str, assignment: str):
+        from nbgrader.api import MissingEntry
+
+        if (notebook, assignment) != self._key:
+            return getattr(self._gradebook, f"find_{kind}_cell")(name, notebook, assignment)
+        try:
+            return self._cells[kind][name]
+        except KeyError:
+            raise MissingEntry() from None
+
+    def find_source_cell(self, name: str, notebook: str, assignment: str):
+        return self._find("source", name, notebook, assignment)
+
+    def find_grade_cell(self, name: str, notebook: str, assignment: str):
+        return self._find("grade", name, notebook, assignment)
+
+    def find_solution_cell(self, name: str, notebook: str, assignment: str):
+        return self._find("solution", name, notebook, assignment)
+
+    def find_task_cell(self, name: str, notebook: str, assignment: str):
+        return self._find("task", name, notebook, assignment)
+
+    def find_notebook(self, notebook: str, assignment: str):
+        return self._notebook if (notebook, assignment) == self._key else self._gradebook.find_notebook(notebook, assignment)
+
+    def __getattr__(self, name: str):
+        return getattr(self._gradebook, name)
+
+
 class RestoreMissingCells(OverwriteCells):
     """OverwriteCells that restores the whole nbgrader metadata of every known cell from the gradebook
     (a student's edits to it, such as a ``solution`` flag set on a test cell, are undone), drops the
     metadata of cells the gradebook does not know (an extra cell marked graded is just a cell), and
-    puts every deleted graded cell back after the nearest cell still present."""
+    puts every deleted graded cell back after the nearest cell still present. The notebook's cells are
+    read from the gradebook once, not once per cell."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict):
+        from nbgrader.api import Gradebook
+        from nbgrader.preprocessors import NbGraderPreprocessor
+
+        self.notebook_id = resources["nbgrader"]["notebook"]
+        self.assignment_id = resources["nbgrader"]["assignment"]
+        self.db_url = resources["nbgrader"]["db_url"]
+        with Gradebook(self.db_url) as gradebook:
+            self.gradebook = _NotebookCells(gradebook, self.notebook_id, self.assignment_id)
+            try:
+                nb, resources = NbGraderPreprocessor.preprocess(self, nb, resources)
+                if self.add_missing_cells:
+                    nb, resources = self.add_missing_grade_cells(nb, resources)
+                    nb, resources = self.add_missing_task_cells(nb, resources)
+            finally:
+                self.gradebook = gradebook
+        return nb, resources
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, cell_index: int):
         from nbgrader.api import MissingEntry

@@ -1,6 +1,8 @@
 """Intake: check each submission and stage a clean copy for nbgrader; never touch the original.
 
-For every notebook the assignment expects, the submitted file is read (never written) and:
+Intake works on a :class:`course.grading.snapshot.Snapshot` of the submission folder (read once,
+without following links, by the coordinator; the folder itself is never written). For every notebook
+the assignment expects:
 
 * a symlink, a file over :data:`MAX_NOTEBOOK_BYTES`, text that is not UTF-8, JSON that does not
   parse, or JSON that is not a notebook -> INVALID (the notebook scores zero, with the reason);
@@ -25,11 +27,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+
+from course.grading.snapshot import Entry, Snapshot
 
 __all__ = ["MAX_NOTEBOOK_BYTES", "Intake", "stage_submission"]
 
@@ -55,19 +58,18 @@ class Intake:
         self.notes.append(note)
 
 
-def _read_notebook(path: Path, intake: Intake, label: str):
-    """The parsed notebook at ``path`` (nbformat 4), or None with an INVALID note."""
-    info = path.lstat()
-    if stat.S_ISLNK(info.st_mode):
+def _read_notebook(entry: Entry, intake: Intake, label: str):
+    """The parsed notebook of ``entry`` (nbformat 4), or None with an INVALID note."""
+    if entry.kind == "link":
         intake.flag("INVALID", f"{label}: a symbolic link, not a file: ignored")
         return None
-    if not stat.S_ISREG(info.st_mode):
+    if entry.kind != "file":
         intake.flag("INVALID", f"{label}: not a regular file: ignored")
         return None
-    if info.st_size > MAX_NOTEBOOK_BYTES:
-        intake.flag("INVALID", f"{label}: {info.st_size / 2**20:.0f} MB, over the {MAX_NOTEBOOK_BYTES // 2**20} MB limit")
+    if entry.size > MAX_NOTEBOOK_BYTES or entry.data is None:
+        intake.flag("INVALID", f"{label}: {entry.size / 2**20:.0f} MB, over the {MAX_NOTEBOOK_BYTES // 2**20} MB limit")
         return None
-    raw = path.read_bytes()
+    raw = entry.data
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark (some Windows editors write one) is fine
     except UnicodeDecodeError as exc:
@@ -135,8 +137,8 @@ def _dedupe(nb, intake: Intake, label: str) -> None:
         used.add(cid)
 
 
-def stage_submission(submission: Path, staged: Path, expected: list[str], student: str, assignment: str) -> Intake:
-    """Check ``submission`` (a folder of one student's assignment) and write a clean copy to ``staged``.
+def stage_submission(submission: Snapshot, staged: Path, expected: list[str], student: str, assignment: str) -> Intake:
+    """Check ``submission`` (a snapshot of one student's assignment folder) and write a clean copy to ``staged``.
 
     ``expected`` lists the notebook names (without ``.ipynb``) the assignment has.
     """
@@ -144,10 +146,10 @@ def stage_submission(submission: Path, staged: Path, expected: list[str], studen
     if staged.exists():
         shutil.rmtree(staged)
     staged.mkdir(parents=True)
-    if submission.is_symlink() or not submission.is_dir():
+    if not submission.exists:
         intake.flag("MISSING", f"no submission folder {submission.name}")
         return intake
-    entries = sorted(submission.iterdir())
+    entries = list(submission.entries or ())
     present = {p.stem: p for p in entries if p.suffix == ".ipynb"}
     unexpected = [p for stem, p in present.items() if stem not in expected]
     missing = [name for name in expected if name not in present]
@@ -168,26 +170,26 @@ def stage_submission(submission: Path, staged: Path, expected: list[str], studen
         except Exception as exc:  # whatever a hostile file does, it costs only this notebook
             (staged / label).unlink(missing_ok=True)
             intake.flag("INVALID", f"{label}: could not be read ({type(exc).__name__}: {str(exc)[:200]})")
-    used = {present[n] for n in expected if n in present}
+    used = {present[n].name for n in expected if n in present}
     ignored = []
     for path in entries:
-        if path in used:
+        if path.name in used:
             continue
-        if path.name in _NBGRADER_FILES and not path.is_symlink() and path.is_file():
-            if path.stat().st_size > _NBGRADER_FILES[path.name]:
+        if path.name in _NBGRADER_FILES and path.kind == "file":
+            if path.data is None or path.size > _NBGRADER_FILES[path.name]:
                 intake.notes.append(f"{path.name}: too large to be what nbgrader writes: ignored")
-            elif path.name == "submission_secret.txt" and not _is_hex(path):
+            elif path.name == "submission_secret.txt" and not _is_hex(path.data):
                 intake.notes.append("submission_secret.txt: not nbgrader's hex secret: ignored")
             else:
-                shutil.copyfile(path, staged / path.name)
+                (staged / path.name).write_bytes(path.data)
         else:
             ignored.append(path.name)
+    ignored += [f"({submission.truncated} more)"] if submission.truncated else []
     if ignored:
         shown = ", ".join(sorted(ignored)[:5]) + (f" and {len(ignored) - 5} more" if len(ignored) > 5 else "")
         intake.notes.append(f"not graded, not copied: {shown}")
     return intake
 
 
-def _is_hex(path: Path) -> bool:
-    text = path.read_bytes()
+def _is_hex(text: bytes) -> bool:
     return bool(text) and all(chr(b) in "0123456789abcdefABCDEF" for b in text)

@@ -29,7 +29,7 @@ def collect_grades(course: Course, assignments: list[str] | None = None) -> list
     from nbgrader.api import Gradebook, MissingEntry
 
     rows: list[CellGrade] = []
-    if not course.gradebook_path.exists():
+    if not course.has_gradebook():
         return rows
     with Gradebook(course.db_url(), course.course_id()) as gb:
         for assignment in gb.assignments:

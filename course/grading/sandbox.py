@@ -157,13 +157,34 @@ def oom_killed(name: str) -> bool:
         return False
 
 
-def cleanup_cgroup(name: str) -> None:
-    """Remove the (empty) cgroups of a finished kernel."""
+def _members(folder: Path) -> list[int]:
+    try:
+        return [int(x) for x in (folder / "cgroup.procs").read_text().split()]
+    except (OSError, ValueError):
+        return []
+
+
+def cleanup_cgroup(name: str, wait: float = 5.0) -> None:
+    """End what is left of a finished kernel (the processes in its cgroup, which only that kernel's sandbox
+    could have started) and remove its cgroups."""
+    import time
+
+    deadline = time.monotonic() + wait
     for d in _cgroup_dirs(name):
-        try:
-            d.rmdir()
-        except OSError:
-            pass
+        while d.is_dir():
+            members = _members(d)
+            for pid in members:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            try:
+                d.rmdir()
+                break
+            except OSError:
+                if not members and not d.is_dir() or time.monotonic() > deadline:
+                    break
+                time.sleep(0.02)
 
 
 class SandboxRefused(RuntimeError):
@@ -224,7 +245,8 @@ def _parents(path: Path) -> list[str]:
     return args
 
 
-def _bwrap_command(cfg: dict, connection_file: Path, conn_fd: int, files: list[tuple[str, int]]) -> list[str]:
+def _bwrap_command(cfg: dict, connection_file: Path, conn_fd: int, files: list[tuple[str, int]],
+                   font_fd: int | None = None) -> list[str]:
     workdir = Path(cfg["workdir"])
     data_root = Path(cfg["data_root"])
     threads = str(int(cfg.get("threads", 1)))
@@ -258,6 +280,9 @@ def _bwrap_command(cfg: dict, connection_file: Path, conn_fd: int, files: list[t
     cmd += _parents(workdir) + ["--perms", "0777", "--size", disk, "--tmpfs", str(workdir)]
     for name, fd in files:
         cmd += ["--perms", "0666", "--file", str(fd), str(workdir / name)]
+    if font_fd is not None:  # matplotlib's font list, so that no kernel scans the fonts again
+        cmd += ["--perms", "0777", "--dir", "/tmp/matplotlib",
+                "--perms", "0666", "--file", str(font_fd), f"/tmp/matplotlib/{Path(cfg['mpl_fontlist']).name}"]
     cmd += ["--chdir", str(workdir)]
     cmd += _parents(connection_file) + ["--perms", "0444", "--ro-bind-data", str(conn_fd), str(connection_file)]
     env = {
@@ -288,6 +313,22 @@ def _bwrap_command(cfg: dict, connection_file: Path, conn_fd: int, files: list[t
     return cmd
 
 
+def _font_list(cfg: dict) -> int | None:
+    """An open file of matplotlib's font list named in ``sandbox.json`` (a regular file of ours, small)."""
+    path = cfg.get("mpl_fontlist")
+    if not path or not str(path).endswith(".json") or "/" not in str(path):
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > 16 * 2**20:
+        os.close(fd)
+        return None
+    return fd
+
+
 def _prepare(run: Path, connection_file: Path) -> tuple[dict, dict]:
     _lstat_dir(run, os.geteuid(), private=True)
     cfg = json.loads(_read_nofollow(run / "sandbox.json"))
@@ -306,9 +347,23 @@ def _prepare(run: Path, connection_file: Path) -> tuple[dict, dict]:
     return cfg, info
 
 
+def _die_with_parent() -> None:
+    """Get SIGTERM when the grader that started us dies (a killed worker must not leave its kernel running)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the grader died before we asked
+        sys.exit(143)
+
+
 def main(argv: list[str]) -> int:
     """Kernel launcher: ``python -I -m course.grading.sandbox --run RUN CONNECTION_FILE``."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    _die_with_parent()
     # jupyter_client appends the executor's extra_arguments (kernel options): the launcher sets its own
     if len(argv) < 3 or argv[0] != "--run":
         print("usage: python -I -m course.grading.sandbox --run RUN CONNECTION_FILE", file=sys.stderr)
@@ -327,9 +382,10 @@ def main(argv: list[str]) -> int:
     _join_cgroups(str(cfg["cgroup"]), int(cfg["memory_mb"]), int(cfg["max_pids"]))
     files = _work_files(Path(cfg["workdir"]))
     read_fd = os.open(connection_file, os.O_RDONLY | os.O_NOFOLLOW)
-    fds = [read_fd, *(fd for _, fd in files)]
+    font_fd = _font_list(cfg)
+    fds = [read_fd, *(fd for _, fd in files), *([font_fd] if font_fd is not None else [])]
     try:
-        cmd = _bwrap_command(cfg, connection_file, read_fd, files)
+        cmd = _bwrap_command(cfg, connection_file, read_fd, files, font_fd)
         debug = os.environ.get("COURSE_SANDBOX_DEBUG")  # a file to append bubblewrap's and the kernel's stderr to
         err = open(debug, "ab") if debug else subprocess.DEVNULL  # noqa: SIM115
         proc = subprocess.Popen(cmd, pass_fds=fds, stdout=subprocess.DEVNULL, stderr=err)

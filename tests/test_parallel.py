@@ -1,0 +1,366 @@
+"""Grading a class in parallel: a local pool of workers and a Dask cluster give the same grades, on
+SQLite and PostgreSQL; a worker killed mid-batch costs no grade and doubles none; a second run skips
+what is unchanged; Ctrl-C stops cleanly. All on the tiny adversarial assignment (tests/adversarial/adv.txt)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course.grading.autograde import autograde
+from course.grading.build import build
+from course.grading.coursedir import Course
+from course.grading.nbtext import from_text
+from course.grading.report import collect_grades
+from course.grading.sandbox import sandbox_problem
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+BIN = Path(sys.executable).parent
+FULL = {"test_double": 1.0, "test_square": 2.0, "test_cube": 1.0}
+WRONG_SQUARE = {"test_double": 1.0, "test_square": 0.0, "test_cube": 1.0}
+ZERO = {"test_double": 0.0, "test_square": 0.0, "test_cube": 0.0}
+
+pytestmark = [
+    pytest.mark.xdist_group("parallel"),
+    pytest.mark.skipif(sandbox_problem() is not None, reason=f"no sandbox here: {sandbox_problem()}"),
+]
+
+
+def _with(nb, **sources):
+    out = copy.deepcopy(nb)
+    for cell in out.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid in sources:
+            cell.source = sources[gid]
+    return out
+
+
+def _variants(sol, rel) -> dict:
+    return {"solved": (sol, FULL), "unsolved": (rel, ZERO),
+            "wrong-square": (_with(sol, square="def square(x):\n    return x + 1"), WRONG_SQUARE)}
+
+
+def make_course(root: Path, submissions: dict[str, str], db_url: str | None = None) -> Course:
+    """The tiny assignment, built, with ``student -> variant`` submissions (see :func:`_variants`)."""
+    (root / "source" / "adv").mkdir(parents=True)
+    config = (REPO / "nbgrader_config.py").read_text() + "\nc.Execute.timeout = 60\n"
+    if db_url:
+        config += f"c.CourseDirectory.db_url = {db_url!r}\n"
+    (root / "nbgrader_config.py").write_text(config)
+    nbformat.write(from_text((HERE / "adversarial" / "adv.txt").read_text()), str(root / "source" / "adv" / "adv.ipynb"))
+    course = Course(root)
+    build(course, ["adv"])
+    sol = nbformat.read(root / "source" / "adv" / "adv.ipynb", as_version=4)
+    rel = nbformat.read(root / "release" / "adv" / "adv.ipynb", as_version=4)
+    variants = _variants(sol, rel)
+    for student, variant in submissions.items():
+        dest = course.submitted / student / "adv"
+        dest.mkdir(parents=True)
+        nbformat.write(variants[variant][0], str(dest / "adv.ipynb"))
+    return course
+
+
+def expected(submissions: dict[str, str]) -> dict[str, dict[str, float]]:
+    return {s: {"solved": FULL, "unsolved": ZERO, "wrong-square": WRONG_SQUARE}[v] for s, v in submissions.items()}
+
+
+def grades(course: Course) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for row in collect_grades(course, ["adv"]):
+        out.setdefault(row.student, {})[row.cell] = row.score
+    return out
+
+
+def grade_rows(course: Course) -> dict[str, list[str]]:
+    """student -> the graded cells of each grade row the gradebook holds for the submission (a doubled
+    or lost grade shows here)."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(course.db_url(), course.course_id()) as gb:
+        return {sub.student.id: sorted(g.name for nb in sub.notebooks for g in nb.grades)
+                for sub in gb.assignment_submissions("adv")}
+
+
+def _ppid(pid: int) -> int:
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return int(text[text.rindex(")") + 2:].split()[1])
+
+
+def _descends_from(pid: int, ancestor: int) -> bool:
+    for _ in range(20):
+        if pid == ancestor:
+            return True
+        if pid <= 1:
+            return False
+        try:
+            pid = _ppid(pid)
+        except (OSError, ValueError):
+            return False
+    return False
+
+
+def kernel_launchers() -> list[tuple[int, int, str]]:
+    """(launcher pid, its parent pid, the student it grades) of every sandboxed kernel running now."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+            if b"course.grading.sandbox" not in argv or b"--run" not in argv:
+                continue
+            run = Path(argv[argv.index(b"--run") + 1].decode())
+            workdir = Path(json.loads((run / "sandbox.json").read_text())["workdir"])
+            found.append((int(proc.name), _ppid(int(proc.name)), workdir.parent.name))
+        except (OSError, ValueError, KeyError, IndexError):
+            continue
+    return found
+
+
+class WorkerKiller(threading.Thread):
+    """SIGKILLs the worker process (a child of this test process) grading a target student, while its
+    kernel runs: ``targets`` says how many times per student."""
+
+    def __init__(self, targets: dict[str, int]) -> None:
+        super().__init__(daemon=True)
+        self.targets = dict(targets)
+        self.kills: dict[str, int] = {}
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        killed: set[int] = set()
+        while not self.done.is_set():
+            for _pid, worker, student in kernel_launchers():
+                if worker in killed or self.kills.get(student, 0) >= self.targets.get(student, 0):
+                    continue
+                if _descends_from(worker, os.getpid()):
+                    os.kill(worker, signal.SIGKILL)
+                    killed.add(worker)
+                    self.kills[student] = self.kills.get(student, 0) + 1
+            time.sleep(0.1)
+
+
+# --------------------------------------------------------------------------------------------- SQLite
+
+SQLITE = {"alice": "solved", "bob": "unsolved", "carol": "wrong-square", "dave": "solved"}
+
+
+@pytest.fixture(scope="module")
+def sqlite_course(tmp_path_factory):
+    course = make_course(tmp_path_factory.mktemp("parallel") / "course", SQLITE)
+    outcomes = autograde(course, ["adv"], progress=False, workers=2)
+    yield course, outcomes, grades(course)
+    shutil.rmtree(course.root, ignore_errors=True)
+
+
+def test_pool_grades_every_submission(sqlite_course):
+    course, outcomes, got = sqlite_course
+    assert [o.student for o in outcomes] == sorted(SQLITE)
+    assert all(o.status == "GRADED" and o.seconds and o.seconds > 0 for o in outcomes), [str(o) for o in outcomes]
+    assert got == expected(SQLITE)
+    assert grade_rows(course) == {s: sorted(FULL) for s in SQLITE}
+    for student in SQLITE:
+        assert (course.autograded / student / "adv" / "adv.ipynb").is_file()
+
+
+def test_dask_cluster_gives_the_pool_grades_cell_by_cell(sqlite_course):
+    from distributed import LocalCluster
+
+    course, pool_outcomes, pool_grades = sqlite_course
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        outcomes = autograde(course, ["adv"], progress=False, scheduler=cluster.scheduler_address, force=True)
+    assert [(o.student, o.status) for o in outcomes] == [(o.student, o.status) for o in pool_outcomes]
+    assert not any(o.skipped for o in outcomes)
+    assert grades(course) == pool_grades
+    assert grade_rows(course) == {s: sorted(FULL) for s in SQLITE}
+
+
+def test_second_run_skips_unchanged_and_grades_changed(sqlite_course):
+    course, _, _ = sqlite_course
+    again = autograde(course, ["adv"], progress=False, workers=2)
+    assert all(o.skipped and o.status == "GRADED" and o.seconds is None for o in again)
+    # carol fixes her answer: only her submission is graded again
+    path = course.submitted / "carol" / "adv" / "adv.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nbformat.write(_with(nb, square="def square(x):\n    return x * x"), str(path))
+    third = {o.student: o for o in autograde(course, ["adv"], progress=False, workers=2)}
+    assert [s for s, o in third.items() if not o.skipped] == ["carol"]
+    assert grades(course)["carol"] == FULL
+
+
+def test_cli_lines_carry_wall_time_and_end_with_a_summary(sqlite_course, capsys):
+    from course.cli import main
+
+    course, _, _ = sqlite_course
+    assert main(["--root", str(course.root), "-q", "autograde", "adv", "--student", "bob", "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert any(line.startswith("GRADED      bob/adv (") and line.endswith(" s)") for line in lines), out
+    last = [line for line in lines if line.strip()][-1]
+    assert "graded 1 submission in " in last and "per minute); no faults" in last, out
+
+
+def test_ctrl_c_keeps_finished_grades_and_the_next_run_grades_the_rest(sqlite_course):
+    course, _, _ = sqlite_course
+    for student in SQLITE:  # new bytes for everyone: every submission is to be graded again
+        path = course.submitted / student / "adv" / "adv.ipynb"
+        nb = nbformat.read(path, as_version=4)
+        nb.cells.append(nbformat.v4.new_markdown_cell(f"handed in again by {student}"))
+        nbformat.write(nb, str(path))
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ.get('PATH', '')}"}
+    proc = subprocess.Popen([str(BIN / "course"), "-q", "autograde", "adv", "--workers", "1"], cwd=course.root,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    finished = []
+    for line in proc.stdout:
+        if line.startswith("GRADED"):
+            finished.append(line.split()[1].split("/")[0])
+            proc.send_signal(signal.SIGINT)
+            break
+    rest, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, rest + err
+    assert "interrupted: graded" in rest and "run it again to grade the rest" in rest, rest + err
+    finished += [line.split()[1].split("/")[0] for line in rest.splitlines() if line.startswith("GRADED")]
+    assert 1 <= len(finished) < len(SQLITE)
+    assert grade_rows(course) == {s: sorted(FULL) for s in SQLITE}  # nothing half-written
+    assert not [k for k in kernel_launchers() if k[2] in SQLITE]  # the running job's kernel was stopped
+    again = {o.student: o for o in autograde(course, ["adv"], progress=False, workers=2)}
+    assert sorted(s for s, o in again.items() if o.skipped) == sorted(finished)
+    assert grades(course) == {**expected(SQLITE), "carol": FULL}
+
+
+# --------------------------------------------------------------------------------------------- PostgreSQL
+
+POSTGRES = {"erin": "solved", "frank": "wrong-square", "victim": "solved", "doomed": "unsolved", "grace": "unsolved"}
+
+
+@pytest.fixture(scope="module")
+def postgres_course(tmp_path_factory, postgres):
+    course = make_course(tmp_path_factory.mktemp("parallel-pg") / "course", POSTGRES, db_url=postgres())
+    killer = WorkerKiller({"victim": 1, "doomed": 2})
+    killer.start()
+    try:
+        outcomes = {o.student: o for o in autograde(course, ["adv"], progress=False, workers=2)}
+    finally:
+        killer.done.set()
+        killer.join()
+    yield course, outcomes, killer
+    shutil.rmtree(course.root, ignore_errors=True)
+
+
+def test_postgres_build_and_parallel_grades(postgres_course):
+    course, outcomes, _ = postgres_course
+    assert course.db_url().startswith("postgresql+psycopg://")
+    assert not (course.root / "gradebook.db").exists()
+    good = {s: v for s, v in POSTGRES.items() if s != "doomed"}
+    assert {s: o.status for s, o in outcomes.items() if s != "doomed"} == dict.fromkeys(good, "GRADED")
+    assert grades(course) == expected(good)
+
+
+def test_a_killed_worker_loses_no_grade_and_doubles_none(postgres_course):
+    course, outcomes, killer = postgres_course
+    assert killer.kills == {"victim": 1, "doomed": 2}
+    assert "second try" in str(outcomes["victim"])
+    doomed = outcomes["doomed"]
+    assert doomed.status == "ERROR" and "died twice" in doomed.message, str(doomed)
+    # every graded submission holds exactly one grade per graded cell; the one never graded holds none
+    assert grade_rows(course) == {s: sorted(FULL) for s in POSTGRES if s != "doomed"}
+    # the killed workers' kernels did not outlive them
+    assert not [k for k in kernel_launchers() if k[2] in POSTGRES]
+
+
+def test_postgres_feedback_and_report(postgres_course, capsys):
+    from course.cli import main
+    from course.grading.feedback import generate_feedback
+
+    course, _, _ = postgres_course
+    rows = generate_feedback(course, ["adv"], ["erin", "frank"], progress=False)
+    assert rows == [("erin", "adv", True), ("frank", "adv", True)]
+    assert "All 2 checks passed" in (course.feedback / "erin" / "adv" / "adv.html").read_text()
+    assert main(["--root", str(course.root), "report"]) == 0
+    table = capsys.readouterr().out
+    assert "erin" in table and "4/4" in table and "frank" in table and "2/4" in table
+
+
+# --------------------------------------------------------------------------------------------- no kernels
+
+
+def test_snapshot_follows_no_link_and_reads_only_what_intake_uses(tmp_path):
+    from course.grading.snapshot import take_snapshot
+
+    folder = tmp_path / "adv"
+    folder.mkdir()
+    (folder / "adv.ipynb").write_text("{}")
+    (folder / "notes.txt").write_text("x" * 10)
+    os.symlink("/etc/passwd", folder / "secret.ipynb")
+    snap = take_snapshot(folder)
+    by_name = {e.name: e for e in snap.entries}
+    assert by_name["adv.ipynb"].data == b"{}" and by_name["notes.txt"].data is None
+    assert by_name["secret.ipynb"].kind == "link" and by_name["secret.ipynb"].data is None
+    before = snap.digest()
+    (folder / "adv.ipynb").write_text("{ }")
+    assert take_snapshot(folder).digest() != before
+    assert not take_snapshot(tmp_path / "nothing").exists
+
+
+def test_progress_bar_shows_the_slowest_and_the_summary_counts_faults():
+    import io
+
+    from course.grading.job import Outcome
+    from course.grading.progress import BatchProgress, summary_line
+
+    out = io.StringIO()
+    bar = BatchProgress(3, file=out)
+    bar.finished(Outcome("a", "x", "GRADED", seconds=2.0))
+    bar.finished(Outcome("b", "x", "TIMEOUT", seconds=9.0))
+    bar.close()
+    assert "2/3" in out.getvalue() and "slowest b/x 9 s" in out.getvalue()
+    line = summary_line([Outcome("a", "x", "GRADED", seconds=2.0), Outcome("b", "x", "TIMEOUT", seconds=9.0),
+                         Outcome("c", "x", "OOM", seconds=1.0), Outcome("d", "x", "GRADED", skipped=True)], 30.0)
+    assert line.startswith("graded 3 submissions in 30 s (6.0 per minute); 1 OOM, 1 TIMEOUT; 1 unchanged")
+
+
+def test_coordinator_writes_what_nbgrader_would(tmp_path):
+    """A job's result lands in the course gradebook as nbgrader's own steps would have left it: scores,
+    needs_manual_grade again where a grader had scored by hand, the submission's timestamp, comments."""
+    from datetime import datetime
+
+    from nbgrader.api import Gradebook
+
+    from course.grading.job import JobResult, NotebookGrades, Outcome
+    from course.grading.store import graded_inputs, write_result
+
+    course = make_course(tmp_path / "course", {})
+    result = JobResult(Outcome("zoe", "adv", "GRADED", seconds=1.0),
+                       [NotebookGrades("adv", True, None, {"test_double": (1.0, False), "test_square": (0.0, False),
+                                                           "test_cube": (1.0, False)},
+                                       {"double": None, "square": "No response.", "cube": None})],
+                       datetime(2026, 1, 2, 3, 4, 5), {"adv.ipynb": (b"{}", 0o444)})
+    write_result(course, result, "d1")
+    with Gradebook(course.db_url(), course.course_id()) as gb:
+        sub = gb.find_submission("adv", "zoe")
+        assert sub.timestamp == datetime(2026, 1, 2, 3, 4, 5)
+        grade = gb.find_grade("test_square", "adv", "adv", "zoe")
+        assert grade.auto_score == 0.0 and not grade.needs_manual_grade
+        assert gb.find_comment("square", "adv", "adv", "zoe").auto_comment == "No response."
+        grade.manual_score = 2.0  # a grader looked at it
+        gb.db.commit()
+    write_result(course, result, "d2")
+    with Gradebook(course.db_url(), course.course_id()) as gb:
+        grade = gb.find_grade("test_square", "adv", "adv", "zoe")
+        assert grade.manual_score == 2.0 and grade.needs_manual_grade  # SaveAutoGrades' rule
+        assert len(gb.find_submission_notebook("adv", "adv", "zoe").grades) == 3
+    assert graded_inputs(course, ["adv"]) == {("zoe", "adv"): ("d2", "GRADED", "")}
+    assert (course.autograded / "zoe" / "adv" / "adv.ipynb").read_bytes() == b"{}"
