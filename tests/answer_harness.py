@@ -43,6 +43,8 @@ class Answer:
     why: str
     fails: tuple[str, ...]
     source: str
+    #: what the student reads when the grader recognises this mistake (wrong answers: required)
+    hint: str = ""
 
     @property
     def id(self) -> str:
@@ -62,7 +64,7 @@ def parse_answer(path: Path) -> Answer:
     lines = path.read_text(encoding="utf-8").splitlines()
     body_start = 0
     for i, line in enumerate(lines):
-        hm = re.match(r"^# (why|fails): (.*)$", line)
+        hm = re.match(r"^# (hint|why|fails): (.*)$", line)
         if not hm:
             body_start = i
             break
@@ -84,6 +86,7 @@ def parse_answer(path: Path) -> Answer:
         why=header["why"],
         fails=fails,
         source="\n".join(lines[body_start:]).strip("\n"),
+        hint=header.get("hint", ""),
     )
 
 
@@ -152,10 +155,28 @@ def judge_recorded(nb, index: int, records: list[dict], manifest: dict):
                       sources=code_sources_before(nb, index))
 
 
+def diagnose_recorded(nb, index: int, records: list[dict], manifest: dict) -> dict:
+    """What the grader recognises in executed test cell ``index``: its evidence (a fingerprint's
+    entries), its diagnosis with the manifest's fingerprints, and without them (generic only)."""
+    from course.grading.diagnose import cell_evidence, diagnose_cell
+    from course.grading.verdict import code_sources_before
+
+    cell = nb.cells[index]
+    gid = grade_id(cell)
+    refs = manifest["cells"].get(gid, [])
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    sources = code_sources_before(nb, index)
+    args = dict(kernel_errors=errors, sources=sources)
+    return {"evidence": cell_evidence(refs, records, errors, sources),
+            "hint": diagnose_cell(gid, refs, records, **args, fingerprints=manifest.get("fingerprints")),
+            "generic": diagnose_cell(gid, refs, records, **args, fingerprints=None)}
+
+
 def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path) -> dict[str, dict[str, object]]:
     """Judge every wrong answer of one notebook in a single kernel. Returns ``{answer.id: result}``.
 
-    ``result``: ``{"scores": {test_id: [score, max]}, "errors": {test_id: message}}``.
+    ``result``: ``{"scores": {test_id: [score, max]}, "errors": {test_id: message},
+    "diagnosis": {test_id: diagnose_recorded(...)}}``.
     """
     from nbclient import NotebookClient
 
@@ -200,6 +221,7 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
                 harvest(records_dir)
                 scores: dict[str, list[float]] = {}
                 errors: dict[str, str] = {}
+                seen: dict[str, dict] = {}
                 for j in range(index + 1, last + 1):
                     follower = trial_nb.cells[j]
                     if follower.cell_type != "code":
@@ -212,7 +234,8 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
                         points = float(follower.metadata["nbgrader"]["points"])
                         scores[gid] = [points if verdict.passed else 0.0, points]
                         errors[gid] = verdict.message or ""
-                results[answer.id] = {"scores": scores, "errors": errors}
+                        seen[gid] = diagnose_recorded(trial_nb, j, records, manifest)
+                results[answer.id] = {"scores": scores, "errors": errors, "diagnosis": seen}
             client.execute_cell(cell, index)
             harvest(records_dir)
     return results
