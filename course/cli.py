@@ -93,6 +93,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         print("the gradebook holds no grades yet: run `course autograde` first")
         return 0
     print(score_table(rows, autograded_only=args.autograded_only))
+    from course.grading.mistakes import collect_diagnoses, mistake_table
+
+    diagnosed = collect_diagnoses(course, args.assignment)
+    if diagnosed:
+        print("\nwhat the grader recognised in failed tests (the hint each student read), most frequent first:")
+        print(mistake_table(diagnosed))
     if args.csv:
         print(f"\nwrote {write_csv(rows, Path(args.csv))}")
     return 0

@@ -309,6 +309,43 @@ def mutation_table() -> str | None:
     return "\n".join(lines)
 
 
+def hint_table() -> str | None:
+    """Per assignment: how many wrong answers the grader recognises by their catalogued fingerprint (the
+    hint of that mistake), and, without the catalogue, how many a generic diagnosis alone explains or
+    none; how many correct answers got a hint (must be none). None when no results were stored."""
+    if not RESULTS.is_dir():
+        return None
+    rows: dict[str, list[int]] = {}
+    for path in sorted(RESULTS.glob("hint__*.json")):
+        r = json.loads(path.read_text())
+        row = rows.setdefault(r["assignment"], [0, 0, 0, 0, 0, 0])
+        row[0] += 1
+        row[1] += int(r["own"])
+        row[2] += int(bool(r["generic"]))
+        row[3] += int(not r["generic"])
+    for path in sorted(RESULTS.glob("correct__*.json")):
+        r = json.loads(path.read_text())
+        if "hinted" in r:
+            row = rows.setdefault(r["assignment"], [0, 0, 0, 0, 0, 0])
+            row[4] += 1
+            row[5] += int(r["hinted"])
+    if not rows:
+        return None
+    lines = [
+        "| assignment | wrong answers | its own hint (catalogue) | without the catalogue: generic hint | no hint "
+        "| correct answers with a hint |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    tot = [0] * 6
+    for name in sorted(rows):
+        n, own, gen, none, nc, hinted = rows[name]
+        tot = [a + b for a, b in zip(tot, rows[name])]
+        lines.append(f"| {name} | {n} | {own}/{n} | {gen} | {none} | {hinted}/{nc} |")
+    n, own, gen, none, nc, hinted = tot
+    lines.append(f"| **total** | {n} | {own}/{n} | {gen} | {none} | {hinted}/{nc} |")
+    return "\n".join(lines)
+
+
 def kernel_env_single_thread() -> None:
     """Two kernels at once on two cores: one thread each (inherited by the kernels we start)."""
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):

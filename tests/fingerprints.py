@@ -1,4 +1,4 @@
-"""Regenerate the catalogue's fingerprints: ``python tests/fingerprints.py [ASSIGNMENT [NOTEBOOK]]``.
+"""Regenerate the catalogue's fingerprints: ``python tests/fingerprints.py [--hints-only] [ASSIGNMENT [NOTEBOOK]]``.
 
 Runs the wrong-answer walk of each source notebook (every catalogued wrong answer of it, judged as
 the grader judges it) and writes, next to the notebook:
@@ -9,7 +9,8 @@ the grader judges it) and writes, next to the notebook:
 * ``source/<assignment>/<notebook>.hints.json``: the same, for visible checks only (shipped with the
   release: ``./run course build`` copies it into ``release/``).
 
-Run it after changing a notebook's tests or the catalogue (``tests/test_answers.py`` fails and says so
+``--hints-only`` only puts the catalogue's current hints into the stored files (no notebook runs: for
+a change of wording). Run it without after changing a notebook's tests or the catalogue (``tests/test_answers.py`` fails and says so
 when the stored fingerprints no longer give each wrong answer its hint), then ``./run course build``.
 """
 
@@ -53,8 +54,27 @@ def regenerate(assignment: str, notebook: str) -> tuple[Path, Path]:
     return paths
 
 
+def rehint(assignment: str, notebook: str) -> tuple[Path, Path]:
+    """Only the hints changed: put the catalogue's current hints into the stored files (no notebook runs)."""
+    from course.grading.diagnose import fingerprint_files, fingerprint_paths, load_fingerprints
+
+    path = REPO / "source" / assignment / f"{notebook}.ipynb"
+    stored = load_fingerprints(path)
+    wrong = {mistake_key(a): a for a in load_answers() if (a.assignment, a.notebook, a.kind) == (assignment, notebook, "wrong")}
+    if set(wrong) != set(stored.get("mistakes", {})):
+        raise SystemExit(f"{assignment}/{notebook}: the catalogue's wrong answers changed: regenerate without --hints-only")
+    mistakes = {k: {"hint": wrong[k].hint, "cells": m["cells"]} for k, m in stored["mistakes"].items()}
+    private, public = fingerprint_files(path, mistakes)
+    paths = fingerprint_paths(path)
+    paths[0].write_text(private, encoding="utf-8")
+    paths[1].write_text(public, encoding="utf-8")
+    return paths
+
+
 def main(argv: list[str]) -> int:
     kernel_env_single_thread()
+    hints_only = "--hints-only" in argv
+    argv = [a for a in argv if a != "--hints-only"]
     notebooks = sorted((REPO / "source").glob("*/*.ipynb"))
     if argv:
         notebooks = [p for p in notebooks if p.parent.name == argv[0] and (len(argv) < 2 or p.stem == argv[1])]
@@ -62,7 +82,7 @@ def main(argv: list[str]) -> int:
             print(f"no source notebook matches {' '.join(argv)}")
             return 1
     for path in notebooks:
-        written = regenerate(path.parent.name, path.stem)
+        written = (rehint if hints_only else regenerate)(path.parent.name, path.stem)
         sizes = ", ".join(f"{p.name} ({p.stat().st_size // 1024} KiB)" for p in written)
         print(f"{path.parent.name}/{path.stem}: wrote {sizes}")
     print("now run ./run course build and commit source/ and release/")

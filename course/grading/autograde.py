@@ -23,6 +23,7 @@ from pathlib import Path
 from course.grading.coursedir import Course
 from course.grading.execute import SandboxUnavailable, take_faults
 from course.grading.intake import stage_submission
+from course.grading.mistakes import hint_summary
 from course.grading.text import clean_line
 
 __all__ = ["INTAKE_DIR", "Limits", "Outcome", "SandboxUnavailable", "autograde", "prepare_manifests"]
@@ -174,6 +175,9 @@ def _grade_one(course: Course, api, staging: Path, student: str, assignment: str
         outcome.details.append(f"could not record zeros for the unusable notebooks: {type(exc).__name__}: {exc}")
     faults = take_faults(str(course.autograded / student / assignment))
     outcome.details += [str(f) for f in faults]
+    hints = hint_summary(course.autograded / student / assignment)  # what the grader recognised
+    if hints:
+        outcome.details.append(hints)
     serious = [f for f in faults if f.kind != "RECORDS DROPPED"]
     if serious and outcome.status == "GRADED":
         outcome.status = serious[0].kind

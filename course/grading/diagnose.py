@@ -140,7 +140,9 @@ def _failing(references: list[dict], records: list[dict], kernel_errors: list[di
             stats_tol = (float(params.get("mean_atol", 0.0)), float(params.get("std_rtol", 0.0)) * abs(float(params.get("std", 0.0))))
         entry = evidence(name, rule, got, other=other, tol=tol, stats_tol=stats_tol)
         out.append(_Failing(ref, entry, got=got, other=other))
-    error = next((e for e in kernel_errors if e.get("ename") not in ("CheckFailed", *_GRADER_ERRORS)), None)
+    error = next((e for e in kernel_errors if e.get("ename") not in _GRADER_ERRORS), None)
+    if error is not None and error.get("ename") == "CheckFailed" and out:
+        error = None  # a check that failed in the kernel: its record is the evidence
     if error is not None:
         out.append(_Failing({"name": "", "rule": "error", "params": {}},
                             {"check": "", "rule": "error", "error": error_text(str(error.get("ename", "")),
@@ -255,6 +257,19 @@ def _cell_findings(references: list[dict], records: list[dict], failing: list[_F
     return None
 
 
+def _error_findings(failing: list[_Failing]) -> Diagnosis | None:
+    """Generic diagnoses of the error a cell raised: an exercise not answered yet, a name not defined."""
+    error = next((f.entry.get("error", "") for f in failing if f.ref["rule"] == "error"), "")
+    if error.startswith("NotImplementedError"):
+        return Diagnosis("generic", "unanswered", "Not answered yet: your code still raises `NotImplementedError`. "
+                         "Replace that line with your answer, where it says YOUR CODE HERE.")
+    m = re.match(r"NameError: name '(\w+)' is not defined", error)
+    if m:
+        return Diagnosis("generic", "undefined", f"`{m.group(1)}` is not defined when this test runs: did the cell "
+                         "that defines it run without an error, and does it use exactly that name?")
+    return None
+
+
 def _value_finding(f: _Failing) -> Finding | None:
     from course.grading.verdict import _decode
 
@@ -287,7 +302,7 @@ def diagnose_cell(grade_id: str, references: list[dict], records: list[dict], *,
     found = catalogue_match(grade_id, [f.entry for f in failing], fingerprints)
     if found is not None:
         return found
-    found = _cell_findings(references, records, failing)
+    found = _error_findings(failing) or _cell_findings(references, records, failing)
     if found is not None:
         return found
     for f in failing:

@@ -1,3 +1,4 @@
+# hint: Your batches are drawn another way than the exercise fixes: draw each batch with the `rng` call the text gives, so that the run is the expected one.
 # why: draws the batch as rng.permutation(n)[:m]: a valid random batch, but not the draw the exercise fixes
 # fails: test_minibatch_gradient_descent
 def minibatch_gradient_descent(X, y, eta, T, m, rng):
