@@ -167,7 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     col.add_argument("--lms", choices=["canvas", "moodle"], required=True, help="which file-name pattern to expect")
     col.set_defaults(func=cmd_collect)
     add("feedback", cmd_feedback, "Write HTML feedback for autograded submissions into feedback/.", students=True)
-    rep = add("report", cmd_report, "Print the score table (student x assignment) from the gradebook.")
+    rep = add("report", cmd_report, "Print the score table (student x assignment) from the gradebook, then what the "
+              "grader recognised in the failed tests (a catalogued mistake or a generic diagnosis: the hint each "
+              "student read), per test cell, most frequent first.")
     rep.add_argument("--csv", help="also write one line per graded cell to this CSV file")
     rep.add_argument("--autograded-only", action="store_true", help="leave out manually graded answers")
     add("demo", cmd_demo, "Build, then autograde two demo students per assignment (the solutions: full marks; the "

@@ -172,6 +172,11 @@ def diagnose_recorded(nb, index: int, records: list[dict], manifest: dict) -> di
             "generic": diagnose_cell(gid, refs, records, **args, fingerprints=None)}
 
 
+#: run before every wrong answer in the walk: a mistake that draws from the global random stream (instead of
+#: the generator it is given) then produces the same values in every walk, so its fingerprint is reproducible
+_SEED_GLOBAL_STATE = "import random as _r, numpy as _np, torch as _t\n_r.seed(0); _np.random.seed(0); _t.manual_seed(0)"
+
+
 def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path) -> dict[str, dict[str, object]]:
     """Judge every wrong answer of one notebook in a single kernel. Returns ``{answer.id: result}``.
 
@@ -217,6 +222,7 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
                 trial_nb = splice(nb, {answer.cell: answer.source})
                 trial = trial_nb.cells[index]
                 harvest(records_dir)
+                client.execute_cell(nbformat.v4.new_code_cell(_SEED_GLOBAL_STATE), index)  # reproducible fingerprints
                 client.execute_cell(trial, index)
                 harvest(records_dir)
                 scores: dict[str, list[float]] = {}

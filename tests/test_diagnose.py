@@ -324,3 +324,28 @@ def test_the_summary_has_one_row_per_exercise_and_escapes_messages():
     html = summary_html(rows, 2, 5)
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "Check the sign." in html and "Hint: Sign." not in html and 'href="#test_b"' in html and "<math" in html
+
+
+# ---------------------------------------------------------------------------------------------
+# the instructor's side: autograde's lines and the report
+
+
+def test_autograde_line_and_report_count_the_class_s_mistakes(tmp_path):
+    from course.grading.coursedir import Course
+    from course.grading.mistakes import collect_diagnoses, hint_summary, mistake_table
+
+    course = Course(tmp_path)
+    for student, key in (("ann", "softmax/no_max_shift"), ("bob", "softmax/no_max_shift"), ("cy", None)):
+        cell = nbformat.v4.new_code_cell("check_close('x', softmax(o))")
+        cell.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "test_softmax", "points": 2}
+        if key:
+            gdiag.set_diagnosis(cell, gdiag.Diagnosis("catalogue", key, "Your softmax overflows for large logits."))
+        folder = course.autograded / student / "a1"
+        folder.mkdir(parents=True)
+        nbformat.write(nbformat.v4.new_notebook(cells=[cell]), str(folder / "nb.ipynb"))
+    assert hint_summary(course.autograded / "ann" / "a1") == "diagnosed: test_softmax: softmax/no_max_shift"
+    assert hint_summary(course.autograded / "cy" / "a1") is None
+    rows = collect_diagnoses(course)
+    assert len(rows) == 2
+    table = mistake_table(rows)
+    assert "softmax/no_max_shift" in table and table.splitlines()[2].split()[0] == "2"

@@ -24,6 +24,10 @@ rebuilds each test cell's outputs from that judgement, discarding what the kerne
   tampering: the cell finished without an error, yet one of its checks left no record (a disabled
   test, a patched helper), or a visible check, which the kernel judged itself, fails here.
 
+A failed cell then gets the grader's diagnosis (:mod:`course.grading.diagnose`: a catalogued mistake
+recognised by its fingerprint, which the manifest carries, or a generic finding), as a hint after the
+message and in the cell's metadata for the feedback page and the report.
+
 :func:`rng_dependence` builds the manifest a second time with the global random state perturbed before
 every answer cell (and every global seed shifted) and names each check whose value then fails: a
 check whose expected value depends on the student's random draws would call a correct answer wrong.
