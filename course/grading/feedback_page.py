@@ -235,7 +235,7 @@ _STATUS = {"passed": ("✓", "passed"), "failed": ("✗", "failed"), "partly": (
            "by hand": ("✎", "graded by hand"), "to be graded": ("…", "to be graded by hand")}
 
 
-def summary_html(rows: list[dict], score: float | None, max_score: float | None, late_penalty: float = 0.0) -> str:
+def summary_html(rows: list[dict], late_penalty: float = 0.0) -> str:
     """The summary table (HTML, everything escaped)."""
     out = ['<table class="course-summary">',
            "<thead><tr><th>exercise</th><th class=\"pts\">points</th><th>result</th><th>what to look at</th></tr></thead>",
@@ -278,8 +278,7 @@ class FeedbackSummary(NbGraderPreprocessor):
         rows = summary_rows(nb)
         title = notebook_title(nb)
         resources["course_title"] = _inline(title) if title else html.escape(str(info.get("notebook", "")))
-        resources["course_summary"] = summary_html(rows, info.get("score"), info.get("max_score"),
-                                                   float(info.get("late_penalty") or 0.0))
+        resources["course_summary"] = summary_html(rows, float(info.get("late_penalty") or 0.0))
         return nb, resources
 
 
