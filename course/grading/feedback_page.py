@@ -244,16 +244,20 @@ def summary_html(rows: list[dict], late_penalty: float = 0.0) -> str:
         mark, word = _STATUS[row["status"]]
         notes = []
         several = sum(p["auto"] for p in row["parts"]) > 1
-        for p in row["parts"]:
-            if not p["auto"] or p["passed"]:
-                continue
-            label = f'<a href="#{html.escape(p["id"])}">{html.escape(p["label"])}</a>: ' if several else ""
-            if p.get("hint"):
-                notes.append(f'<div class="hint">{label}{_inline(p["hint"])}</div>')
+        failed = [p for p in row["parts"] if p["auto"] and not p["passed"]]
+        groups: dict[tuple[str, str], list[dict]] = {}  # one note per distinct hint (or message), its parts named
+        for p in failed:
+            groups.setdefault(("hint", p["hint"]) if p.get("hint") else ("message", p.get("message", "failed")), []).append(p)
+        for (kind, text), parts in groups.items():
+            label = ""
+            if several and (len(parts) < len(failed) or len(failed) < sum(q["auto"] for q in row["parts"])):
+                names = ", ".join(f'<a href="#{html.escape(q["id"])}">{html.escape(q["label"])}</a>' for q in parts)
+                label = f'<span class="part">{names}:</span> '
+            if kind == "hint":
+                notes.append(f'<div class="hint">{label}<b>Hint:</b> {_inline(text)}</div>')
             else:
-                message = p.get("message", "failed")
-                message = message if len(message) <= 400 else message[:397] + "..."
-                notes.append(f'<div class="message">{label}<code>{html.escape(message)}</code></div>')
+                text = text if len(text) <= 400 else text[:397] + "..."
+                notes.append(f'<div class="message">{label}<code>{html.escape(text)}</code></div>')
         if row["status"] == "to be graded":
             notes.append('<div class="message">your instructor grades this answer by hand</div>')
         points = f'{_number(row["score"])} / {_number(row["points"])}'

@@ -53,7 +53,16 @@ def hint_summary(folder: Path) -> str | None:
     found = submission_diagnoses(folder)
     if not found:
         return None
-    parts = [f"{cell}: {d.key if d.kind == 'catalogue' else 'generic ' + d.key}" for _, cell, d in found]
+    labels = [(cell, d.key if d.kind == "catalogue" else "generic " + d.key) for _, cell, d in found]
+    counts = Counter(label for _, label in labels)
+    parts, done = [], set()
+    for cell, label in labels:
+        if counts[label] > 2:  # an unsolved notebook: "generic unanswered in 12 cells", not twelve entries
+            if label not in done:
+                parts.append(f"{label} in {counts[label]} cells")
+                done.add(label)
+        else:
+            parts.append(f"{cell}: {label}")
     return "diagnosed: " + "; ".join(parts)
 
 
