@@ -15,6 +15,17 @@ c.CourseDirectory.course_id = "nn-from-scratch"
 c.CourseDirectory.root = _root
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(_root, "gradebook.db")
 
+# nbgrader's exchange: where `course release` puts assignments for students to fetch (JupyterLab's
+# Assignments tab), where their submissions land until `course collect --exchange`, and where
+# `course release-feedback` puts their feedback. One folder every student and the instructor can reach:
+# `exchange/` here (git-ignored) for one machine; on a shared server or JupyterHub a folder such as
+# /srv/nbgrader/exchange (set COURSE_EXCHANGE, or edit this line, for the instructor and the students).
+c.Exchange.root = os.environ.get("COURSE_EXCHANGE") or os.path.join(_root, "exchange")
+
+# Kernels speak to Jupyter over TCP on 127.0.0.1: encrypt it with CurveZMQ keys (which also ends
+# ipykernel's "Kernel is running over TCP without encryption" warning). Sandboxed kernels use ipc sockets.
+c.KernelManager.transport_encryption = "auto"
+
 # The slowest solution cell (a training loop) takes well under 30 s on a 2-core laptop CPU;
 # the per-cell timeout is a safety net with a wide margin, not a speed test.
 c.Execute.timeout = 300

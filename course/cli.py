@@ -11,15 +11,23 @@ import sys
 from pathlib import Path
 
 from course import __version__
+from course.grading.text import clean_line
+
+
+class UsageError(ValueError):
+    """The command line asks for something contradictory."""
 
 EPILOG = """\
 pipeline:
   course build        source/ -> release/ (student versions) and the gradebook
-  course collect      an LMS download (Canvas, Moodle zip) -> submitted/
+  course release      release/ -> nbgrader's exchange (students fetch from JupyterLab's Assignments tab)
+  course collect      the exchange (--exchange), or an LMS download (Canvas, Moodle zip) -> submitted/
   course validate     solutions pass every test; student versions fail them
   course autograde    submitted/<student>/<assignment>/ -> autograded/ and grades
   course feedback     autograded/ -> feedback/<student>/<assignment>/*.html
+  course release-feedback   feedback/ -> the exchange (students: Fetch Feedback)
   course report       score table from the gradebook (and a CSV)
+  course lab          JupyterLab with nbgrader: Formgrader for you, or (--student NAME) a student's side
   course demo         all of the above on two demo students per assignment
   course data         fetch MNIST and FashionMNIST into the data root
 """
@@ -65,11 +73,51 @@ def cmd_autograde(args: argparse.Namespace) -> int:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
+    if args.exchange == bool(args.files or args.lms):
+        raise UsageError("collect from the exchange (--exchange) or from an LMS download (FILES --lms canvas|moodle)")
+    if args.exchange:
+        from course.grading.exchange import collect_exchange
+
+        rows = collect_exchange(_course(args), args.assignment)
+        print(f"{len(rows)} student(s) now in submitted/*/{args.assignment}:")
+        for student, stamp in rows:
+            print(f"  {clean_line(student, 80)}  submitted {clean_line(stamp, 40)}")
+        return 0
     from course.grading.collect import collect
 
     students = collect(_course(args), args.assignment, [Path(p) for p in args.files], args.lms)
     print(f"{len(students)} student(s) now in submitted/*/{args.assignment}: {', '.join(students)}")
     return 0
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from course.grading.exchange import exchange_root, release
+
+    course = _course(args)
+    names = release(course, args.assignment, force=args.force)
+    where = exchange_root(course) / course.course_id() / "outbound"
+    print(f"released {', '.join(names)} into {where}: students fetch it from the Assignments tab")
+    return 0
+
+
+def cmd_release_feedback(args: argparse.Namespace) -> int:
+    from course.grading.exchange import release_feedback
+
+    course = _course(args)
+    for assignment in course.check_assignments(args.assignment):
+        released, elsewhere = release_feedback(course, assignment, args.student)
+        print(f"{assignment}: feedback released to {len(released)} student(s)"
+              + (f": {', '.join(released)}" if released else ""))
+        if elsewhere:
+            print(f"  not submitted through the exchange (send feedback/<student>/{assignment}/ another way): "
+                  + ", ".join(elsewhere))
+    return 0
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    from course.grading.lab import run_lab
+
+    return run_lab(_course(args), student=args.student, port=args.port)
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
@@ -159,14 +207,35 @@ def build_parser() -> argparse.ArgumentParser:
                     help="memory cap per student kernel (default: c.RobustExecute.memory_mb of nbgrader_config.py, 4096)")
     ag.add_argument("--max-processes", type=int, default=None,
                     help="process cap per student kernel (default: c.RobustExecute.max_pids, 256)")
-    col = sub.add_parser("collect", help="Collect an LMS download (zip files or notebooks) into submitted/ with "
-                         "nbgrader's zip_collect. Canvas: <login>[_late]_<id>_<id>_<file>.ipynb; Moodle: "
-                         "<Name>_<participant id>_assignsubmission_file_<file>.ipynb (flat or in folders).")
+    rel = add("release", cmd_release, "Release assignments to nbgrader's exchange (nbgrader release_assignment): "
+              "students then fetch them from JupyterLab's Assignments tab (menu Nbgrader > Assignment List). "
+              "Releases release/<assignment>/ (building it first if the gradebook does not know it yet). The "
+              "exchange is c.Exchange.root of nbgrader_config.py: exchange/ in the course folder, or $COURSE_EXCHANGE.")
+    rel.add_argument("--force", action="store_true", help="replace an assignment released before")
+    collect_help = ("Collect submissions into submitted/<student>/<assignment>/, where course autograde reads them. "
+                    "--exchange: each student's newest submission from nbgrader's exchange (nbgrader collect; a "
+                    "newer one replaces what was collected before). Or FILES --lms: an LMS download (zip files or "
+                    "notebooks) with nbgrader's zip_collect. Canvas: <login>[_late]_<id>_<id>_<file>.ipynb; Moodle: "
+                    "<Name>_<participant id>_assignsubmission_file_<file>.ipynb (flat or in folders).")
+    col = sub.add_parser("collect", help=collect_help, description=collect_help)
     col.add_argument("assignment", help="assignment id")
-    col.add_argument("files", nargs="+", help="zip files, notebooks, or folders of them")
-    col.add_argument("--lms", choices=["canvas", "moodle"], required=True, help="which file-name pattern to expect")
+    col.add_argument("files", nargs="*", help="zip files, notebooks, or folders of them (with --lms)")
+    col.add_argument("--exchange", action="store_true", help="collect what students submitted through the exchange")
+    col.add_argument("--lms", choices=["canvas", "moodle"], help="which file-name pattern the download follows")
     col.set_defaults(func=cmd_collect)
     add("feedback", cmd_feedback, "Write HTML feedback for autograded submissions into feedback/.", students=True)
+    add("release-feedback", cmd_release_feedback, "Put the feedback that course feedback wrote into nbgrader's "
+        "exchange (nbgrader release_feedback): each student then clicks Fetch Feedback in the Assignments tab and "
+        "opens it there. Only submissions collected from the exchange can get it this way.", students=True)
+    lab_help = ("Start JupyterLab on 127.0.0.1 with a random token and print its address. For you: in the course "
+                "folder, with nbgrader's Formgrader (menu Nbgrader > Formgrader), the Create Assignment sidebar, "
+                "the Assignments list and the Validate button, all configured by nbgrader_config.py. With --student "
+                "NAME: that student's side on this machine, in students/NAME/ (their home folder), with the "
+                "Assignments list and Validate and without the instructor's tools.")
+    lab = sub.add_parser("lab", help=lab_help, description=lab_help)
+    lab.add_argument("--student", help="start a student's JupyterLab (student id) instead of the instructor's")
+    lab.add_argument("--port", type=int, help="port (default: the first free one from 8888)")
+    lab.set_defaults(func=cmd_lab)
     rep = add("report", cmd_report, "Print the score table (student x assignment) from the gradebook, then what the "
               "grader recognised in the failed tests (a catalogued mistake or a generic diagnosis: the hint each "
               "student read), per test cell, most frequent first.")
@@ -200,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"course {args.command}: {exc}.\nRun as root with bubblewrap installed, or pass --no-sandbox "
                   "to grade without it (student code then runs with your privileges).", file=sys.stderr)
             return 2
-        if isinstance(exc, (BuildError, DataUnavailableError, FileNotFoundError)):
+        from course.grading.exchange import ExchangeError
+
+        if isinstance(exc, (BuildError, DataUnavailableError, FileNotFoundError, ExchangeError, UsageError)):
             print(f"course {args.command}: {exc}", file=sys.stderr)
             return 2
         raise

@@ -7,7 +7,8 @@ import pytest
 from course.cli import build_parser, main
 
 
-@pytest.mark.parametrize("command", ["build", "validate", "collect", "autograde", "feedback", "report", "demo", "data"])
+@pytest.mark.parametrize("command", ["build", "release", "validate", "collect", "autograde", "feedback",
+                                     "release-feedback", "report", "demo", "data", "lab"])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_:
         main([command, "--help"])
@@ -50,3 +51,20 @@ def test_validate_passes_solutions_and_fails_release(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "ok   source/adv/adv.ipynb: all tests pass" in out
     assert "ok   release/adv/adv.ipynb: all tests fail, as they should" in out
+
+
+def test_the_exchange_is_in_the_course_folder_unless_course_exchange_names_one(course_copy, monkeypatch, tmp_path):
+    from course.grading.exchange import exchange_root
+
+    monkeypatch.delenv("COURSE_EXCHANGE", raising=False)
+    assert exchange_root(course_copy) == course_copy.root / "exchange"
+    monkeypatch.setenv("COURSE_EXCHANGE", str(tmp_path / "shared-exchange"))
+    assert exchange_root(course_copy) == tmp_path / "shared-exchange"
+
+
+def test_collect_needs_one_source(course_copy, capsys):
+    assert main(["--root", str(course_copy.root), "collect", "a1_mlp_basics"]) == 2
+    assert "--exchange" in capsys.readouterr().err
+    assert main(["--root", str(course_copy.root), "collect", "a1_mlp_basics", "x.zip", "--exchange", "--lms",
+                 "canvas"]) == 2
+    assert "--exchange" in capsys.readouterr().err

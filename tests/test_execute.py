@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
 
 from course.grading.execute import RobustExecute, take_faults
@@ -77,3 +79,25 @@ def test_the_sandboxed_kernel_is_nobody_without_network_in_a_private_folder(tmp_
     text = "".join(o.get("text", "") for o in nb.cells[0].outputs)
     assert text.splitlines() == ["65534 True ['json.py']", "no net", "True"], nb.cells[0].outputs
     assert take_faults(str(tmp_path)) == []
+
+
+def test_the_sandboxed_kernel_draws_a_figure_without_a_word_on_stderr(tmp_path):
+    """matplotlib's font lookup runs fontconfig (fc-list): inside the sandbox it must find /etc/fonts,
+    or every notebook's first figure prints 'Fontconfig error: Cannot load default config file'."""
+    import shutil
+
+    import pytest
+
+    from course.grading.sandbox import sandbox_problem
+
+    if sandbox_problem():
+        pytest.skip(sandbox_problem())
+    if shutil.which("fc-list") is None or not Path("/etc/fonts/fonts.conf").is_file():
+        pytest.skip("no fontconfig on this machine")
+    code = ("import matplotlib.pyplot as plt\nimport matplotlib.font_manager as fm\n"
+            "fm._load_fontmanager(try_read_cache=False)\nplt.plot([0, 1], [1, 0])\nplt.show()")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nb, _ = RobustExecute(timeout=120).preprocess(nb, {"metadata": {"path": str(tmp_path)}, "unique_key": "nb"})
+    outputs = nb.cells[0].outputs
+    assert [o for o in outputs if o.output_type == "stream" or o.output_type == "error"] == [], outputs
+    assert any("image/png" in o.get("data", {}) for o in outputs)

@@ -14,7 +14,9 @@ For every notebook the assignment expects, the submitted file is read (never wri
 
 then the notebook is written, as nbformat 4, to the staging folder that nbgrader reads. Nothing else
 the student handed in is staged (a ``json.py`` beside the notebook is never where a Python process
-could import it), except a small ``timestamp.txt`` for nbgrader's late-submission rules. Any
+could import it), except a small ``timestamp.txt`` for nbgrader's late-submission rules and the
+``submission_secret.txt`` (hex digits) that nbgrader's exchange writes on submit and needs to release
+the feedback to the student who submitted. Any
 unexpected failure while reading one notebook makes that notebook INVALID with its cause; it never
 stops the batch.
 """
@@ -33,6 +35,8 @@ __all__ = ["MAX_NOTEBOOK_BYTES", "Intake", "stage_submission"]
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024  # far above any honest notebook without outputs
 MAX_TIMESTAMP_BYTES = 200
+#: small text files nbgrader itself writes into a submission, staged when they look like what nbgrader writes
+_NBGRADER_FILES = {"timestamp.txt": MAX_TIMESTAMP_BYTES, "submission_secret.txt": 256}
 
 
 @dataclass
@@ -169,14 +173,21 @@ def stage_submission(submission: Path, staged: Path, expected: list[str], studen
     for path in entries:
         if path in used:
             continue
-        if path.name == "timestamp.txt" and not path.is_symlink() and path.is_file():
-            if path.stat().st_size <= MAX_TIMESTAMP_BYTES:
-                shutil.copyfile(path, staged / path.name)
+        if path.name in _NBGRADER_FILES and not path.is_symlink() and path.is_file():
+            if path.stat().st_size > _NBGRADER_FILES[path.name]:
+                intake.notes.append(f"{path.name}: too large to be what nbgrader writes: ignored")
+            elif path.name == "submission_secret.txt" and not _is_hex(path):
+                intake.notes.append("submission_secret.txt: not nbgrader's hex secret: ignored")
             else:
-                intake.notes.append("timestamp.txt: too large to be a timestamp: ignored")
+                shutil.copyfile(path, staged / path.name)
         else:
             ignored.append(path.name)
     if ignored:
         shown = ", ".join(sorted(ignored)[:5]) + (f" and {len(ignored) - 5} more" if len(ignored) > 5 else "")
         intake.notes.append(f"not graded, not copied: {shown}")
     return intake
+
+
+def _is_hex(path: Path) -> bool:
+    text = path.read_bytes()
+    return bool(text) and all(chr(b) in "0123456789abcdefABCDEF" for b in text)

@@ -236,6 +236,7 @@ def _bwrap_command(cfg: dict, connection_file: Path, conn_fd: int, files: list[t
         "--ro-bind", "/usr", "/usr",
         "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
         "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
+        "--perms", "0755", "--dir", "/etc",  # bwrap would make it 0700: uid 65534 could then read nothing in it
         "--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache",
         "--ro-bind", "/etc/passwd", "/etc/passwd", "--ro-bind", "/etc/group", "/etc/group",
         "--proc", "/proc", "--dev", "/dev",
