@@ -349,3 +349,25 @@ def test_autograde_line_and_report_count_the_class_s_mistakes(tmp_path):
     assert len(rows) == 2
     table = mistake_table(rows)
     assert "softmax/no_max_shift" in table and table.splitlines()[2].split()[0] == "2"
+
+
+def test_the_release_notebook_names_a_catalogued_mistake_while_the_student_works(tmp_path, monkeypatch):
+    """End to end in a kernel: the released notebook, next to its shipped hints file, with a catalogued
+    wrong softmax: the visible test's failure carries that mistake's hint. (About 10 s: one kernel.)"""
+    import shutil
+
+    from answer_harness import REPO as repo
+    from answer_harness import grade_id, load_answers, splice
+    from nbclient import NotebookClient
+
+    monkeypatch.delenv("COURSE_RECORD_DIR", raising=False)
+    folder = tmp_path / "a1"
+    shutil.copytree(repo / "release" / "a1_mlp_basics", folder)
+    [wrong] = [a for a in load_answers() if a.id == "a1_mlp_basics/mlp_basics/softmax/wrong/column_sum"]
+    nb = splice(nbformat.read(folder / "mlp_basics.ipynb", as_version=4), {"softmax": wrong.source})
+    stop = [grade_id(c) for c in nb.cells].index("test_softmax")
+    nb.cells = [c for i, c in enumerate(nb.cells) if i <= stop and c.cell_type == "code"]
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(folder)}}).execute()
+    [error] = [o for o in nb.cells[-1].outputs if o.output_type == "error"]
+    assert "check 'softmax.small' failed" in error.evalue and f"Hint: {wrong.hint}" in error.evalue
