@@ -80,7 +80,7 @@ def collect_diagnoses(course: Course, assignments: list[str] | None = None) -> l
     return rows
 
 
-def mistake_table(rows: list[Diagnosed], *, width: int = 90) -> str:
+def mistake_table(rows: list[Diagnosed], *, width: int = 64) -> str:
     """A text table: per test cell, each diagnosis (a catalogued mistake or a generic finding), how many
     students got it, and the start of its hint; the most frequent first."""
     counts = Counter((r.assignment, r.notebook, r.cell, r.diagnosis.kind, r.diagnosis.key) for r in rows)
