@@ -16,8 +16,9 @@ outside the kernel), and the error the cell raised, if any. Then, in this order:
    explains more failing checks; then the one with more value matches; then the one with fewer
    entries left unmatched. If mistakes with different hints tie, the evidence cannot tell them apart
    and no catalogue hint is given.
-2. **A generic diagnosis of the cell**: the visible checks pass but a hidden one fails with the
-   visible test's value (a hard-coded result) or with a size problem (sizes hard-coded).
+2. **A generic diagnosis of the cell**: not answered yet (``NotImplementedError``), a name not
+   defined (``NameError``), or the visible checks pass but a hidden one fails with the visible test's
+   value (a hard-coded result) or with a size problem (sizes hard-coded).
 3. **A generic diagnosis of a value** (:func:`course.diagnose.generic`), on the failing checks in
    order: NaN or inf, transposed, a constant factor, right except at 0, a number for a tensor, dtype.
 
