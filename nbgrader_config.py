@@ -34,6 +34,11 @@ c.Execute.startup_timeout = 120
 # Wall-clock cap for a whole notebook when autograding: cells after it are not run.
 c.RobustExecute.notebook_timeout = 1200
 
+# source/<assignment>/<notebook>.fingerprints.json (what each catalogued mistake produces at every check, hidden
+# ones included: course.grading.diagnose) is the instructor's: never copied into release/ (or anywhere else).
+# <notebook>.hints.json (the visible checks' part) is copied, and read by the visible tests in the student's kernel.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.fingerprints.json"]
+
 # What students see where a solution was.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
@@ -95,10 +100,15 @@ c.TrustedVerdict.course_root = _root
 # browser; the HTML is sanitised as well.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
+    "course.grading.feedback_page.FeedbackSummary",
     "nbgrader.preprocessors.ClearHiddenTests",
     "course.grading.preprocessors.ClearStudentOutputs",
     "course.grading.preprocessors.StripActiveContent",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# The page: a summary per exercise (points, passed or failed, the grader's hint or the check's message, a link
+# to the cell), then the notebook; the maths drawn as MathML on the grader's side, so the page needs no network.
+c.GenerateFeedback.exporter_class = "course.grading.feedback_page.FeedbackExporter"
+c.FeedbackExporter.template_name = "course_feedback"
 # Formgrader renders autograded notebooks in the instructor's Jupyter origin: sanitise their HTML there too.
 c.HTMLExporter.sanitize_html = True

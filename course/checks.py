@@ -309,19 +309,34 @@ RULES: dict[str, Callable[..., None]] = {
 # the checks
 
 
+def _with_hint(exc: CheckFailed, rule: str, got: Any, **params: Any) -> CheckFailed:
+    """``exc`` with a hint after its message when :func:`course.diagnose.visible_hint` recognises the
+    mistake (a catalogued one shipped with the notebook, or a generic diagnosis of the value)."""
+    from course.diagnose import visible_hint
+
+    hint = visible_hint(exc.check_name, rule, got, **params)
+    if hint:
+        exc.args = (f"{exc.args[0]}\nHint: {hint[:1].upper()}{hint[1:]}",)
+    return exc
+
+
 def check_type(name: str, got: Any, expected_type: type | tuple[type, ...]) -> None:
     """Check that ``got`` is an instance of ``expected_type`` (e.g. ``torch.Tensor``, ``nn.Parameter``)."""
     types = expected_type if isinstance(expected_type, tuple) else (expected_type,)
     _recorder.record(name, "type", got, types=types)
     if not isinstance(got, types):
         names = " or ".join(t.__name__ for t in types)
-        raise CheckFailed(name, f"expected a {names}, got a {_type_name(got)}")
+        exc = CheckFailed(name, f"expected a {names}, got a {_type_name(got)}")
+        raise _with_hint(exc, "type", got, types=[f"{t.__module__}.{t.__qualname__}" for t in types])
 
 
 def check_shape(name: str, got: Any, shape: Sequence[int]) -> None:
     """Check that ``got`` is a tensor or array of exactly ``shape``."""
     _recorder.record(name, "shape", got, shape=shape)
-    judge_shape(name, got, shape)
+    try:
+        judge_shape(name, got, shape)
+    except CheckFailed as exc:
+        raise _with_hint(exc, "shape", got, shape=list(shape)) from None
 
 
 def check_close(
@@ -346,7 +361,10 @@ def check_close(
     hidden = expected is REFERENCE
     _recorder.record(name, "close", got, expected=None if hidden else expected, rtol=rtol, atol=atol, visible=not hidden)
     if not hidden:
-        judge_close(name, got, expected, rtol, atol)
+        try:
+            judge_close(name, got, expected, rtol, atol)
+        except CheckFailed as exc:
+            raise _with_hint(exc, "close", got, expected=expected, rtol=rtol, atol=atol) from None
 
 
 def check_equal(name: str, got: Any, expected: Any = REFERENCE, *, message: str = "") -> None:
@@ -359,7 +377,10 @@ def check_equal(name: str, got: Any, expected: Any = REFERENCE, *, message: str 
     hidden = expected is REFERENCE
     _recorder.record(name, "equal", got, expected=None if hidden else expected, message=str(message), visible=not hidden)
     if not hidden:
-        judge_equal(name, got, expected, str(message))
+        try:
+            judge_equal(name, got, expected, str(message))
+        except CheckFailed as exc:
+            raise _with_hint(exc, "equal", got, expected=expected) from None
 
 
 def check_at_least(name: str, got: Any, floor: float) -> None:
@@ -388,13 +409,19 @@ def check_moments(
     params = {"mean": float(mean), "std": float(std), "mean_atol": float(mean_atol), "std_rtol": float(std_rtol),
               "min_count": int(min_count)}
     _recorder.record(name, "moments", got, **params)
-    judge_moments(name, got, **params)
+    try:
+        judge_moments(name, got, **params)
+    except CheckFailed as exc:
+        raise _with_hint(exc, "moments", got, mean_atol=params["mean_atol"]) from None
 
 
 def check_agree(name: str, got: Any, other: Any, *, rtol: float | None = None, atol: float | None = None) -> None:
     """Check that two values computed by the student's code agree (as :func:`check_close`)."""
     _recorder.record(name, "agree", got, other=other, rtol=rtol, atol=atol)
-    judge_close(name, got, other, rtol, atol)
+    try:
+        judge_close(name, got, other, rtol, atol)
+    except CheckFailed as exc:
+        raise _with_hint(exc, "agree", got, other=other, rtol=rtol, atol=atol) from None
 
 
 def check_distinct(name: str, got: Any, other: Any, *, message: str = "") -> None:

@@ -153,6 +153,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         print("the gradebook holds no grades yet: run `course autograde` first")
         return 0
     print(score_table(rows, autograded_only=args.autograded_only))
+    from course.grading.mistakes import collect_diagnoses, mistake_table
+
+    diagnosed = collect_diagnoses(course, args.assignment)
+    if diagnosed:
+        print("\nwhat the grader recognised in failed tests (the hint each student read), most frequent first:")
+        print(mistake_table(diagnosed))
     if args.csv:
         print(f"\nwrote {write_csv(rows, Path(args.csv))}")
     return 0
@@ -257,7 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--student", help="start a student's JupyterLab (student id) instead of the instructor's")
     lab.add_argument("--port", type=int, help="port (default: the first free one from 8888)")
     lab.set_defaults(func=cmd_lab)
-    rep = add("report", cmd_report, "Print the score table (student x assignment) from the gradebook.")
+    rep = add("report", cmd_report, "Print the score table (student x assignment) from the gradebook, then what the "
+              "grader recognised in the failed tests (a catalogued mistake or a generic diagnosis: the hint each "
+              "student read), per test cell, most frequent first.")
     rep.add_argument("--csv", help="also write one line per graded cell to this CSV file")
     rep.add_argument("--autograded-only", action="store_true", help="leave out manually graded answers")
     demo = add("demo", cmd_demo, "Build, then autograde two demo students per assignment (the solutions: full marks; "

@@ -43,6 +43,8 @@ class Answer:
     why: str
     fails: tuple[str, ...]
     source: str
+    #: what the student reads when the grader recognises this mistake (wrong answers: required)
+    hint: str = ""
 
     @property
     def id(self) -> str:
@@ -62,7 +64,7 @@ def parse_answer(path: Path) -> Answer:
     lines = path.read_text(encoding="utf-8").splitlines()
     body_start = 0
     for i, line in enumerate(lines):
-        hm = re.match(r"^# (why|fails): (.*)$", line)
+        hm = re.match(r"^# (hint|why|fails): (.*)$", line)
         if not hm:
             body_start = i
             break
@@ -84,6 +86,7 @@ def parse_answer(path: Path) -> Answer:
         why=header["why"],
         fails=fails,
         source="\n".join(lines[body_start:]).strip("\n"),
+        hint=header.get("hint", ""),
     )
 
 
@@ -152,10 +155,33 @@ def judge_recorded(nb, index: int, records: list[dict], manifest: dict):
                       sources=code_sources_before(nb, index))
 
 
+def diagnose_recorded(nb, index: int, records: list[dict], manifest: dict) -> dict:
+    """What the grader recognises in executed test cell ``index``: its evidence (a fingerprint's
+    entries), its diagnosis with the manifest's fingerprints, and without them (generic only)."""
+    from course.grading.diagnose import cell_evidence, diagnose_cell
+    from course.grading.verdict import code_sources_before
+
+    cell = nb.cells[index]
+    gid = grade_id(cell)
+    refs = manifest["cells"].get(gid, [])
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    sources = code_sources_before(nb, index)
+    args = dict(kernel_errors=errors, sources=sources)
+    return {"evidence": cell_evidence(refs, records, errors, sources),
+            "hint": diagnose_cell(gid, refs, records, **args, fingerprints=manifest.get("fingerprints")),
+            "generic": diagnose_cell(gid, refs, records, **args, fingerprints=None)}
+
+
+#: run before every wrong answer in the walk: a mistake that draws from the global random stream (instead of
+#: the generator it is given) then produces the same values in every walk, so its fingerprint is reproducible
+_SEED_GLOBAL_STATE = "import random as _r, numpy as _np, torch as _t\n_r.seed(0); _np.random.seed(0); _t.manual_seed(0)"
+
+
 def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path) -> dict[str, dict[str, object]]:
     """Judge every wrong answer of one notebook in a single kernel. Returns ``{answer.id: result}``.
 
-    ``result``: ``{"scores": {test_id: [score, max]}, "errors": {test_id: message}}``.
+    ``result``: ``{"scores": {test_id: [score, max]}, "errors": {test_id: message},
+    "diagnosis": {test_id: diagnose_recorded(...)}}``.
     """
     from nbclient import NotebookClient
 
@@ -196,10 +222,12 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
                 trial_nb = splice(nb, {answer.cell: answer.source})
                 trial = trial_nb.cells[index]
                 harvest(records_dir)
+                client.execute_cell(nbformat.v4.new_code_cell(_SEED_GLOBAL_STATE), index)  # reproducible fingerprints
                 client.execute_cell(trial, index)
                 harvest(records_dir)
                 scores: dict[str, list[float]] = {}
                 errors: dict[str, str] = {}
+                seen: dict[str, dict] = {}
                 for j in range(index + 1, last + 1):
                     follower = trial_nb.cells[j]
                     if follower.cell_type != "code":
@@ -212,7 +240,8 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
                         points = float(follower.metadata["nbgrader"]["points"])
                         scores[gid] = [points if verdict.passed else 0.0, points]
                         errors[gid] = verdict.message or ""
-                results[answer.id] = {"scores": scores, "errors": errors}
+                        seen[gid] = diagnose_recorded(trial_nb, j, records, manifest)
+                results[answer.id] = {"scores": scores, "errors": errors, "diagnosis": seen}
             client.execute_cell(cell, index)
             harvest(records_dir)
     return results
@@ -283,6 +312,43 @@ def mutation_table() -> str | None:
         lines.append(f"| {n} | {c}/{t} | {score} | {ok}/{ct} |")
     score = f"{100 * tot[0] / tot[1]:.0f}%" if tot[1] else "-"
     lines.append(f"| **total** | {tot[0]}/{tot[1]} | {score} | {tot[2]}/{tot[3]} |")
+    return "\n".join(lines)
+
+
+def hint_table() -> str | None:
+    """Per assignment: how many wrong answers the grader recognises by their catalogued fingerprint (the
+    hint of that mistake), and, without the catalogue, how many a generic diagnosis alone explains or
+    none; how many correct answers got a hint (must be none). None when no results were stored."""
+    if not RESULTS.is_dir():
+        return None
+    rows: dict[str, list[int]] = {}
+    for path in sorted(RESULTS.glob("hint__*.json")):
+        r = json.loads(path.read_text())
+        row = rows.setdefault(r["assignment"], [0, 0, 0, 0, 0, 0])
+        row[0] += 1
+        row[1] += int(r["own"])
+        row[2] += int(bool(r["generic"]))
+        row[3] += int(not r["generic"])
+    for path in sorted(RESULTS.glob("correct__*.json")):
+        r = json.loads(path.read_text())
+        if "hinted" in r:
+            row = rows.setdefault(r["assignment"], [0, 0, 0, 0, 0, 0])
+            row[4] += 1
+            row[5] += int(r["hinted"])
+    if not rows:
+        return None
+    lines = [
+        "| assignment | wrong answers | its own hint (catalogue) | without the catalogue: generic hint | no hint "
+        "| correct answers with a hint |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    tot = [0] * 6
+    for name in sorted(rows):
+        n, own, gen, none, nc, hinted = rows[name]
+        tot = [a + b for a, b in zip(tot, rows[name])]
+        lines.append(f"| {name} | {n} | {own}/{n} | {gen} | {none} | {hinted}/{nc} |")
+    n, own, gen, none, nc, hinted = tot
+    lines.append(f"| **total** | {n} | {own}/{n} | {gen} | {none} | {hinted}/{nc} |")
     return "\n".join(lines)
 
 

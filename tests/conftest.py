@@ -35,6 +35,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if table:
         terminalreporter.section("mutation score (answer catalogue)")
         terminalreporter.write_line(table)
+    hints = answer_harness.hint_table()
+    if hints:
+        terminalreporter.section("hints (what the grader recognises in the answer catalogue)")
+        terminalreporter.write_line(hints)
 
 
 def copy_course(dest: Path) -> Path:

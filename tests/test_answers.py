@@ -79,6 +79,72 @@ def test_wrong_answer_loses_points(answer: Answer, tmp_path_factory):
     assert not kept, f"{answer.id} ({answer.why}) kept full marks on {kept}"
 
 
+def test_every_wrong_answer_has_a_hint():
+    """A hint for the student on the first line of every wrong answer: what the mistake is and where to
+    look, in words (never a line of the solution)."""
+    from course.grading.build import hidden_lines
+
+    problems = []
+    solutions = {p: hidden_lines(p, regions=("SOLUTION",)) for p in SOURCE_NOTEBOOKS}
+    for a in WRONG:
+        first = a.path.read_text(encoding="utf-8").splitlines()[0]
+        if not first.startswith("# hint: ") or len(a.hint) < 20:
+            problems.append(f"{a.id}: the first line must be '# hint: <a sentence for the student>'")
+            continue
+        if a.hint == a.why or "$" in a.hint or len(a.hint) > 400 or not a.hint[0].isupper() or a.hint[-1] not in ".?!)":
+            problems.append(f"{a.id}: a hint is a sentence or two for the student (capitalised, ended, no LaTeX), not the why line")
+        quoted = [line for line in solutions[a.notebook_path] if len(line) >= 12 and line in a.hint]
+        if quoted:
+            problems.append(f"{a.id}: the hint quotes the solution: {quoted[0]!r}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", SOURCE_NOTEBOOKS, ids=[p.parent.name + "/" + p.stem for p in SOURCE_NOTEBOOKS])
+def test_stored_fingerprints_match_the_catalogue(path):
+    """The fingerprint files next to the notebook name exactly the catalogue's wrong answers, with their
+    current hints; the shipped one is the private one's visible part (checks of the visible tests only)."""
+    import json
+
+    from fingerprints import mistake_key
+
+    from course.grading.diagnose import fingerprint_files, fingerprint_paths, load_fingerprints, visible_check
+
+    stored = load_fingerprints(path)
+    assert stored, f"no {fingerprint_paths(path)[0].name}: run python tests/fingerprints.py {path.parent.name} {path.stem}"
+    mine = {mistake_key(a): a.hint for a in WRONG if (a.assignment, a.notebook) == (path.parent.name, path.stem)}
+    have = {k: m["hint"] for k, m in stored["mistakes"].items()}
+    assert have == mine, (f"{path.name}'s fingerprints are stale (mistakes or hints changed): run python "
+                          f"tests/fingerprints.py {path.parent.name} {path.stem}")
+    public = fingerprint_paths(path)[1].read_text(encoding="utf-8")
+    assert public == fingerprint_files(path, stored["mistakes"])[1], "the .hints.json is not the visible part of the fingerprints"
+    nb = nbformat.read(path, as_version=4)
+    tests = {grade_id(c): c.source for c in nb.cells if is_test_cell(c)}
+    for mistake in json.loads(public)["mistakes"].values():
+        for gid, entries in mistake["cells"].items():
+            for e in entries:
+                assert visible_check(tests[gid], e["check"]) and ".hidden." not in e["check"], e["check"]
+
+
+@pytest.mark.parametrize("answer", _params(WRONG, lambda a: f"walk-{a.assignment}-{a.notebook}"))
+def test_wrong_answer_gets_its_hint(answer: Answer, tmp_path_factory):
+    """The grader recognises every catalogued mistake from its stored fingerprint and shows its hint, and
+    no other mistake's; without the catalogue, a generic diagnosis (or none) is measured for the table."""
+    from fingerprints import mistake_key
+
+    result = _walk(answer.assignment, answer.notebook, tmp_path_factory)[answer.id]
+    diagnoses = result["diagnosis"]
+    shown = {gid: d["hint"] for gid, d in diagnoses.items() if d["hint"] is not None}
+    generic = next((d["generic"] for d in diagnoses.values() if d["generic"] is not None), None)
+    own = [gid for gid, d in shown.items() if d.kind == "catalogue" and d.hint == answer.hint]
+    others = {gid: d.key for gid, d in shown.items() if d.kind == "catalogue" and d.hint != answer.hint}
+    save_result("hint", answer.id, {"assignment": answer.assignment, "own": bool(own),
+                                    "generic": generic.key if generic else None})
+    assert not others, f"{answer.id} is shown the hint of another mistake: {others}"
+    assert own, (f"{answer.id}: the grader does not recognise it ({ {g: d.key for g, d in shown.items()} }); "
+                 f"if its evidence changed, run python tests/fingerprints.py {answer.assignment} {answer.notebook} "
+                 f"(key {mistake_key(answer)})")
+
+
 _grades: dict[str, tuple[dict, dict]] = {}
 _feedback: dict[str, object] = {}
 WRONG_ALL = "wrong-all"
@@ -141,8 +207,14 @@ def test_correct_answer_scores_full_marks(answer: Answer, tmp_path_factory):
     assert outcomes[student].status == "GRADED", outcomes[student]
     rows = [r for r in grades[student] if r.autograded]
     lost = [f"{r.notebook}/{r.cell}: {r.score:g}/{r.max_score:g}" for r in rows if r.score < r.max_score]
-    save_result("correct", answer.id, {"assignment": answer.assignment, "full_marks": not lost})
+    from course.grading.diagnose import diagnosis_of
+
+    hinted = [grade_id(c) for path in sorted((_feedback[answer.assignment].autograded / student / answer.assignment)
+                                             .glob("*.ipynb"))
+              for c in nbformat.read(path, as_version=4).cells if diagnosis_of(c)]
+    save_result("correct", answer.id, {"assignment": answer.assignment, "full_marks": not lost, "hinted": bool(hinted)})
     assert rows and not lost, f"{answer.id} ({answer.why}) lost points: {lost}"
+    assert not hinted, f"{answer.id}: a correct answer got a diagnosis in {hinted}"
 
 
 ASSIGNMENTS_WITH_WRONG = sorted({a.assignment for a in WRONG})

@@ -47,3 +47,25 @@ def test_demo_csv_written(demo_run):
     course, _, _ = demo_run
     csv = (course.root / "reports" / "demo-grades.csv").read_text()
     assert csv.startswith("student,assignment,notebook,cell")
+
+
+def test_feedback_page_summary_maths_and_hints(demo_run):
+    """The feedback page: a summary row per exercise linked to its cell, maths drawn as MathML (no MathJax,
+    no script, nothing fetched), the unsolved notebook's failures explained, the solved one's never."""
+    import re
+
+    import nbformat
+
+    from course.grading.diagnose import diagnosis_of
+
+    course, _, _ = demo_run
+    for a in course.assignments():
+        for page in (course.feedback / DEMO_UNSOLVED / a).glob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            assert 'class="course-summary"' in text and "Not answered yet" in text, page
+            assert "<script" not in text.lower() and not re.search(r"""(src|href)=["']?https?:""", text), page
+            assert "<math" in text and "$$" not in text, page
+            anchors = re.findall(r'<a href="#([a-z0-9_]+)">', text)
+            assert anchors and all(f'name="{x}"' in text for x in anchors), page
+        for path in (course.autograded / DEMO_SOLUTION / a).glob("*.ipynb"):
+            assert not [c for c in nbformat.read(path, as_version=4).cells if diagnosis_of(c)], path

@@ -214,7 +214,8 @@ def test_a_failing_hidden_check_is_a_plain_failure_never_tampering(monkeypatch, 
 def test_a_check_skipped_by_an_error_is_not_tampering(monkeypatch, record_dir):
     boom = nbformat.v4.new_output("error", ename="NotImplementedError", evalue="", traceback=[])
     cell, faults = _run_verdict(monkeypatch, record_dir, [], [boom])
-    assert faults == [] and cell.outputs[0].evalue == "NotImplementedError"
+    assert faults == [] and cell.outputs[0].evalue.startswith("NotImplementedError")
+    assert "Hint: Not answered yet" in cell.outputs[0].evalue  # the grader's diagnosis of an unanswered exercise
 
 
 def test_verdict_every_record_of_a_check_must_pass(monkeypatch, record_dir):

@@ -185,6 +185,8 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
             except Exception as exc:  # the gradebook refused: report it, keep going
                 result.outcome.status = "ERROR"
                 result.outcome.message = f"could not record the grades: {type(exc).__name__}: {exc}"
+            else:
+                _add_hint_summary(course, result.outcome)
         job.request = None  # the snapshot's bytes are no longer needed
         finish(job, result.outcome)
 
@@ -247,3 +249,15 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
                 crashed_all([], broken)
         for job, result in results:
             record(job, result)
+
+
+def _add_hint_summary(course: Course, outcome: Outcome) -> None:
+    """Add what the grader recognised in the graded submission to its outcome lines; never raises."""
+    from course.grading.mistakes import hint_summary
+
+    try:
+        hints = hint_summary(course.autograded / outcome.student / outcome.assignment)
+    except Exception as exc:  # a summary must never stop the batch
+        hints = f"no summary of the diagnoses: {type(exc).__name__}"
+    if hints:
+        outcome.details.append(hints)

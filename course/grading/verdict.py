@@ -24,6 +24,10 @@ rebuilds each test cell's outputs from that judgement, discarding what the kerne
   tampering: the cell finished without an error, yet one of its checks left no record (a disabled
   test, a patched helper), or a visible check, which the kernel judged itself, fails here.
 
+A failed cell then gets the grader's diagnosis (:mod:`course.grading.diagnose`: a catalogued mistake
+recognised by its fingerprint, which the manifest carries, or a generic finding), as a hint after the
+message and in the cell's metadata for the feedback page and the report.
+
 :func:`rng_dependence` builds the manifest a second time with the global random state perturbed before
 every answer cell (and every global seed shifted) and names each check whose value then fails: a
 check whose expected value depends on the student's random draws would call a correct answer wrong.
@@ -442,9 +446,14 @@ def _versions() -> str:
 
 
 def _manifest_key(notebook: Path) -> str:
+    from course.grading.diagnose import fingerprint_paths
+
     h = hashlib.sha256()
     h.update((_versions() + "\n").encode())
     h.update(Path(notebook).read_bytes())
+    fingerprints = fingerprint_paths(notebook)[0]
+    if fingerprints.is_file():  # the catalogue's fingerprints travel in the manifest
+        h.update(fingerprints.read_bytes())
     return h.hexdigest()[:20]
 
 
@@ -545,8 +554,10 @@ def build_manifest(course_root: Path, assignment: str, notebook: str, *, timeout
                                    "give every check of a cell its own name")
             seen[rec["name"]] = _reference(rec)
         cells[grade_id] = list(seen.values())
+    from course.grading.diagnose import load_fingerprints
+
     return {"format": MANIFEST_FORMAT, "assignment": str(assignment), "notebook": str(notebook),
-            "versions": _versions(), "cells": cells}
+            "versions": _versions(), "cells": cells, "fingerprints": load_fingerprints(source)}
 
 
 def rng_dependence(course_root: Path, assignment: str, notebook: str, manifest: dict | None = None,
@@ -671,6 +682,10 @@ class TrustedVerdict(NbGraderPreprocessor):
                            "receives from the batch coordinator); when set, source/ is never read.").tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict):
+        from course.grading.diagnose import set_diagnosis
+
+        for cell in nb.cells:
+            set_diagnosis(cell, None)  # a submitted notebook cannot bring its own diagnosis
         if not resources.get("course_recording"):
             return nb, resources  # run without recording (not RobustExecute): nothing to re-judge
         import time
@@ -684,6 +699,7 @@ class TrustedVerdict(NbGraderPreprocessor):
             add_timing(fault_key(resources), "verdict", time.perf_counter() - clock)
 
     def _preprocess(self, nb: NotebookNode, resources: dict):
+        from course.grading.diagnose import diagnose_cell, set_diagnosis, with_hint
         from course.grading.execute import FAULTS, Fault, fault_key
 
         assignment = resources["nbgrader"]["assignment"]
@@ -712,7 +728,11 @@ class TrustedVerdict(NbGraderPreprocessor):
             if verdict.passed:
                 cell.outputs = [_passed_output(verdict.checks)]
                 continue
-            cell.outputs = [_failed_output(verdict.message or "failed")]
+            diagnosis = None if verdict.missing else diagnose_cell(
+                grade_id, references, records.get(grade_id, []), kernel_errors=errors,
+                sources=code_sources_before(nb, index), fingerprints=manifest.get("fingerprints"))
+            set_diagnosis(cell, diagnosis)
+            cell.outputs = [_failed_output(with_hint(verdict.message or "failed", diagnosis))]
             if verdict.missing:
                 faults.append(Fault("MISSING", name, index, f"{grade_id}: a check's record is missing "
                                     "(the kernel died or a record could not be written); the cell scores zero"))

@@ -1,3 +1,4 @@
+# hint: Your function returns the visible test's answer whatever the model: count the numbers in the parameters of the model you are given.
 # why: hard-codes the visible answer
 # fails: test_count_parameters
 def count_parameters(model):

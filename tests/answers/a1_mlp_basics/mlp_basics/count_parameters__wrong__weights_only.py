@@ -1,3 +1,4 @@
+# hint: Your count leaves some parameters out (the biases?): every tensor that `model.parameters()` yields counts, whatever its number of dimensions.
 # why: forgets the biases (only 2-D parameters)
 # fails: test_count_parameters
 def count_parameters(model):

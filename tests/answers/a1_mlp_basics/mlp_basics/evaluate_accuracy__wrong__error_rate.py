@@ -1,3 +1,4 @@
+# hint: You return the fraction of wrong predictions: the accuracy is the fraction of predictions equal to the labels.
 # why: returns the error rate
 # fails: test_evaluate_accuracy
 def evaluate_accuracy(model, X, y):

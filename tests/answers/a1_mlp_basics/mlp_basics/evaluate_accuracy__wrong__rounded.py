@@ -1,3 +1,4 @@
+# hint: Your accuracy is rounded: return the exact fraction and round only when you print it.
 # why: rounds the accuracy to two decimals
 # fails: test_evaluate_accuracy
 def evaluate_accuracy(model, X, y):

@@ -1,3 +1,4 @@
+# hint: Your accuracy is a tensor: the exercise asks for a Python `float` (a one-element tensor becomes one with `.item()`).
 # why: returns a 0-d tensor instead of a float
 # fails: test_evaluate_accuracy
 def evaluate_accuracy(model, X, y):

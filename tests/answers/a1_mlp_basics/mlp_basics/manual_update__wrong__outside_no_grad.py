@@ -1,3 +1,4 @@
+# hint: After your update, `x` and `u` are new tensors, not the ones created at the top of the cell: update them in place (`-=` inside `torch.no_grad()`), so that they stay the same leaf tensors.
 # why: x = x - lr * x.grad outside no_grad: x is no longer a leaf
 # fails: test_manual_update
 x = torch.arange(2.0, requires_grad=True)

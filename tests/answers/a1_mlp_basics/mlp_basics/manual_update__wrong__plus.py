@@ -1,3 +1,4 @@
+# hint: Your step goes up the gradient: gradient descent subtracts the learning rate times the gradient.
 # why: steps up the gradient (wrong sign)
 # fails: test_manual_update
 x = torch.arange(2.0, requires_grad=True)

@@ -1,3 +1,4 @@
+# hint: Each tensor is updated with the other one's gradient: `x` moves against `x.grad`, `u` against `u.grad`.
 # why: updates x with u's gradient and u with x's
 # fails: test_manual_update
 x = torch.arange(2.0, requires_grad=True)

@@ -1,3 +1,4 @@
+# hint: Your hidden layer leaves out its bias: add `b1` before the ReLU.
 # why: forgets the bias of the hidden layer
 # fails: test_mlp_forward
 class MLPScratch(MLPInit):

@@ -1,3 +1,4 @@
+# hint: No gradient reaches the parameters: your forward pass uses detached copies of them. Compute with `self.W1`, `self.b1`, ... directly.
 # why: computes with detached weights (no gradient reaches the parameters)
 # fails: test_mlp_forward
 class MLPScratch(MLPInit):

@@ -1,3 +1,4 @@
+# hint: Your forward pass only works on flat inputs: images of shape (n, 1, 28, 28) must be reshaped to (n, num_inputs) first.
 # why: no reshape: works for flat input only
 # fails: test_mlp_forward
 class MLPScratch(MLPInit):

@@ -1,3 +1,4 @@
+# hint: You apply the ReLU to the output layer too: the logits are `H W2 + b2` with no activation, and they may be negative.
 # why: applies ReLU to the output layer too
 # fails: test_mlp_forward
 class MLPScratch(MLPInit):

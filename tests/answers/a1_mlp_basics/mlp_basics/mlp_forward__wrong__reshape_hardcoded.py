@@ -1,3 +1,4 @@
+# hint: Your reshape uses a fixed number of features: take it from the model (`self.num_inputs`), so that other sizes work too.
 # why: reshapes to a hard-coded 4 features
 # fails: test_mlp_forward
 class MLPScratch(MLPInit):

@@ -1,3 +1,4 @@
+# hint: Your parameters have the visible test's sizes whatever the model asks: take the shapes from `num_inputs`, `num_hiddens` and `num_outputs`.
 # why: shapes hard-coded for the visible test (4, 5, 3)
 # fails: test_mlp_init
 class MLPInit(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your parameters are plain tensors: wrap them in `nn.Parameter`, so that the module registers them and `model.parameters()` yields them.
 # why: plain tensors with requires_grad instead of nn.Parameter: not registered
 # fails: test_mlp_init
 class MLPInit(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your biases are (1, h) rows: the exercise asks for vectors of shape (num_hiddens,) and (num_outputs,).
 # why: biases as (1, h) rows instead of vectors
 # fails: test_mlp_init
 class MLPInit(nn.Module):

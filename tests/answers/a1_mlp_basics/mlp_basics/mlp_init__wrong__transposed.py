@@ -1,3 +1,4 @@
+# hint: Your weight matrices are transposed: `W1` has shape (num_inputs, num_hiddens), as in `X @ W1`, and `W2` has shape (num_hiddens, num_outputs).
 # why: W1 and W2 created transposed (out x in, like nn.Linear)
 # fails: test_mlp_init
 class MLPInit(nn.Module):

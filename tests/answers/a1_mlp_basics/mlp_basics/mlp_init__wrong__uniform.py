@@ -1,3 +1,4 @@
+# hint: Your weights are not Gaussian with mean 0: `torch.rand` draws uniformly from [0, 1). Draw from a standard Gaussian and scale it.
 # why: uniform instead of Gaussian weights, scaled by sigma
 # fails: test_mlp_init
 class MLPInit(nn.Module):

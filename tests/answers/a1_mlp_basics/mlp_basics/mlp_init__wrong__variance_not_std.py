@@ -1,3 +1,4 @@
+# hint: Your weights have the wrong spread: `sigma` is the standard deviation, so scale standard Gaussian draws by `sigma`, not by its square.
 # why: scales by sigma**2 (reads sigma as the variance)
 # fails: test_mlp_init
 class MLPInit(nn.Module):

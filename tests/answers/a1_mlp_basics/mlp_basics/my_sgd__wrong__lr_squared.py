@@ -1,3 +1,4 @@
+# hint: Your step is not the learning rate times the gradient (it only agrees for one learning rate): each parameter moves by exactly `lr * grad`.
 # why: computes 2*lr*lr*grad, which equals lr*grad only at the visible lr=0.5
 # fails: test_my_sgd
 class MySGD:

@@ -1,3 +1,4 @@
+# hint: Your `step` does not change the model's parameters: it makes new tensors (or rebinds a name) instead of updating each parameter in place under `torch.no_grad()`.
 # why: step() replaces self.params by new tensors: the caller's parameters never change
 # fails: test_my_sgd
 class MySGD:

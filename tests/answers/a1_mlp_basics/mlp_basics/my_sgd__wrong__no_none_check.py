@@ -1,3 +1,4 @@
+# hint: Your `step` crashes on a parameter that has no gradient (its `.grad` is None): skip such parameters.
 # why: crashes on a parameter without gradient
 # fails: test_my_sgd
 class MySGD:

@@ -1,3 +1,4 @@
+# hint: Your step goes up the gradient: gradient descent subtracts the learning rate times the gradient.
 # why: wrong sign: gradient ascent
 # fails: test_my_sgd
 class MySGD:

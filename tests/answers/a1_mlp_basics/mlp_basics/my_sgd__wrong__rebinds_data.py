@@ -1,3 +1,4 @@
+# hint: Your `step` gives the parameters new memory instead of updating them in place: an optimiser must change the very tensors the model holds (`-=` under `torch.no_grad()`).
 # why: p.data = p - lr * grad: right values, but new memory instead of an in-place update
 # fails: test_my_sgd
 class MySGD:

@@ -1,3 +1,4 @@
+# hint: After your `zero_grad` the gradients are still there, so they accumulate from step to step: set every parameter's gradient to zero.
 # why: zero_grad does nothing: gradients accumulate
 # fails: test_my_sgd
 class MySGD:

@@ -1,3 +1,4 @@
+# hint: Your loss misses the factor 2 of f(x, u) = 2 xᵀu.
 # why: forgets the factor 2
 # fails: test_myloss
 def myloss(x, u):

@@ -1,3 +1,4 @@
+# hint: Your `x` and `u` do not require gradients: create them with `requires_grad=True`, or `backward()` cannot compute their gradients.
 # why: creates x and u without requires_grad
 # fails: test_myloss
 def myloss(x, u):

@@ -1,3 +1,4 @@
+# hint: Your loss is a vector, not a number: xᵀu is the sum of the elementwise products of x and u.
 # why: elementwise product without the sum: a vector, not a scalar
 # fails: test_myloss
 def myloss(x, u):

@@ -1,3 +1,4 @@
+# hint: Your ReLU returns the absolute value: negative inputs must become 0, not their opposite.
 # why: absolute value instead of max(x, 0)
 # fails: test_relu
 def relu(X):

@@ -1,3 +1,4 @@
+# hint: Your ReLU changes the dtype: a float64 input must give a float64 result. Do not convert the input.
 # why: casts to float32 (loses float64 inputs)
 # fails: test_relu
 def relu(X):

@@ -1,3 +1,4 @@
+# hint: Your softmax normalises the columns: each row (one example) must sum to 1, so sum over `dim=1`.
 # why: normalises over columns (dim=0) instead of rows
 # fails: test_softmax
 def softmax(O):

@@ -1,3 +1,4 @@
+# hint: You use a library log-softmax: this exercise asks for softmax by hand, with `torch.exp`, a max and a sum.
 # why: exp of F.log_softmax: a library softmax in disguise, which the exercise forbids
 # fails: test_softmax
 def softmax(O):

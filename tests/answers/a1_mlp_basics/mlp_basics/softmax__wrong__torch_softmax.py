@@ -1,3 +1,4 @@
+# hint: You call a library softmax: this exercise asks for softmax by hand, with `torch.exp`, a max and a sum.
 # why: uses torch.softmax, which the exercise forbids (softmax by hand)
 # fails: test_softmax
 def softmax(O):

@@ -1,3 +1,4 @@
+# hint: Your optimiser has the wrong learning rate: the exercise asks for `lr=0.5`, the same as `MySGD` above.
 # why: lr 0.05 instead of 0.5
 # fails: test_torch_sgd
 x_t = torch.arange(2.0, requires_grad=True)

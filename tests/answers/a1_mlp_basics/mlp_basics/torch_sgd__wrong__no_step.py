@@ -1,3 +1,4 @@
+# hint: Your tensors did not change: after `backward()`, the optimiser must take its step.
 # why: forgets opt_t.step()
 # fails: test_torch_sgd
 x_t = torch.arange(2.0, requires_grad=True)

@@ -1,3 +1,4 @@
+# hint: Your optimiser is your own `MySGD`: this exercise asks for PyTorch's `torch.optim.SGD`.
 # why: uses MySGD instead of torch.optim.SGD
 # fails: test_torch_sgd
 x_t = torch.arange(2.0, requires_grad=True)

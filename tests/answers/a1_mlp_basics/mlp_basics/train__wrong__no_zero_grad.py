@@ -1,3 +1,4 @@
+# hint: Your losses go up: the gradients accumulate from batch to batch. Set them to zero before each backward pass.
 # why: forgets optimizer.zero_grad(): gradients accumulate
 # fails: test_train
 def train(model, optimizer, X, y, epochs, batch_size, generator=None):

@@ -1,3 +1,4 @@
+# hint: Your training runs a single epoch: loop over the data `epochs` times.
 # why: ignores epochs: trains a single epoch
 # fails: test_train
 def train(model, optimizer, X, y, epochs, batch_size, generator=None):

@@ -1,3 +1,4 @@
+# hint: You apply softmax before the cross-entropy: `F.cross_entropy` takes the logits and applies softmax itself.
 # why: applies softmax before the cross-entropy
 # fails: test_train
 def train(model, optimizer, X, y, epochs, batch_size, generator=None):

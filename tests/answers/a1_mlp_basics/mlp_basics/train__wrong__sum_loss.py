@@ -1,3 +1,4 @@
+# hint: Your batch loss adds up the examples' losses: use their mean (the default of the cross-entropy), or the step size grows with the batch.
 # why: sums the batch loss instead of averaging
 # fails: test_train
 def train(model, optimizer, X, y, epochs, batch_size, generator=None):

@@ -1,3 +1,4 @@
+# hint: Your history holds loss tensors: append each loss as a Python float (`.item()`), which also frees its graph.
 # why: appends the loss tensor (keeps the graph) instead of loss.item()
 # fails: test_train
 def train(model, optimizer, X, y, epochs, batch_size, generator=None):

@@ -1,3 +1,4 @@
+# hint: Your accuracy is a percentage: return the fraction of correct predictions, between 0 and 1.
 # why: returns a percentage
 # fails: test_accuracy
 def accuracy(net, X, y):

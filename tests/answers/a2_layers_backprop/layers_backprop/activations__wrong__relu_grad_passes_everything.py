@@ -1,3 +1,4 @@
+# hint: Your ReLU backward returns the upstream gradient unchanged: it must be zero wherever the input was not positive.
 # why: ReLU backward returns the upstream gradient unchanged
 # fails: test_relu
 class ReLU:

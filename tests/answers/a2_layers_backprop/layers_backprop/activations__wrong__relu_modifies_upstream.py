@@ -1,3 +1,4 @@
+# hint: Your ReLU backward changes the upstream gradient in place: the caller's tensor must stay as it was. Return a new tensor.
 # why: zeroes the upstream gradient in place
 # fails: test_relu
 class ReLU:

@@ -1,3 +1,4 @@
+# hint: Your Sigmoid backward applies σ to the cached output as if it were the input: the cache already holds y = σ(x), and the derivative is y(1 − y).
 # why: applies the derivative formula to the cached output as if it were the input
 # fails: test_sigmoid
 class ReLU:

@@ -1,3 +1,4 @@
+# hint: Your Sigmoid backward uses σ(x) as the derivative: the derivative of the sigmoid is σ(x)(1 − σ(x)).
 # why: sigmoid derivative written as sigma(x) instead of sigma(x)(1 - sigma(x))
 # fails: test_sigmoid
 class ReLU:

@@ -1,3 +1,4 @@
+# hint: Your sigmoid has the wrong sign in the exponential: σ(x) = 1 / (1 + exp(−x)), which goes to 1 for large x.
 # why: sigmoid with exp(x) instead of exp(-x)
 # fails: test_sigmoid
 class ReLU:

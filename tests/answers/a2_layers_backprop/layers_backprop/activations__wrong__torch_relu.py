@@ -1,3 +1,4 @@
+# hint: You call PyTorch's ReLU: this exercise asks for ReLU by hand, with basic tensor operations.
 # why: ReLU by torch.relu (the exercise asks for it by hand; the values are right)
 # fails: test_relu
 class ReLU:

@@ -1,3 +1,4 @@
+# hint: You call PyTorch's sigmoid: this exercise asks for the sigmoid by hand, with basic tensor operations.
 # why: Sigmoid by x.sigmoid() (the exercise asks for it by hand; the values are right)
 # fails: test_sigmoid
 class ReLU:

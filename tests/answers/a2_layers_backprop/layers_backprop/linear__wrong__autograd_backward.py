@@ -1,3 +1,4 @@
+# hint: Your backward pass uses autograd: this exercise asks for the gradients by hand, from the cached input and the upstream gradient.
 # why: gradients by autograd inside backward (the exercise asks for them by hand; the values are right)
 # fails: test_linear_forward test_linear_backward_dx
 class Linear:

@@ -1,3 +1,4 @@
+# hint: Your bias gradient is averaged over the batch: the bias is added to every row, so its gradient is the sum of the upstream gradient's rows.
 # why: bias gradient averaged instead of summed over the batch
 # fails: test_linear_backward_db
 class Linear:

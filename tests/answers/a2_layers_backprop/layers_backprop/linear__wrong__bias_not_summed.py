@@ -1,3 +1,4 @@
+# hint: Your bias gradient keeps one row per example: sum the upstream gradient over the batch, so that it has the bias's shape.
 # why: bias gradient not summed over the batch (keeps one row per example)
 # fails: test_linear_backward_db
 class Linear:

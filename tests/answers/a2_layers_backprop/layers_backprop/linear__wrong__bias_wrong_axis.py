@@ -1,3 +1,4 @@
+# hint: Your bias gradient sums over the wrong axis: sum over the batch (the rows), so that it has one entry per output feature.
 # why: bias gradient summed over the features instead of the batch
 # fails: test_linear_backward_db
 class Linear:

@@ -1,3 +1,4 @@
+# hint: Your weight gradient is transposed: it must have the weight's shape (in_features, out_features); check the order of the matrix product.
 # why: weight gradient transposed (dupstream.T @ x)
 # fails: test_linear_backward_dw
 class Linear:

@@ -1,3 +1,4 @@
+# hint: Your input gradient multiplies by the weight instead of its transpose: dL/dx has the input's shape and uses Wᵀ.
 # why: dx multiplies by W instead of W^T (reshaped to fit)
 # fails: test_linear_backward_dx
 class Linear:

@@ -1,3 +1,4 @@
+# hint: Your forward pass calls `torch.nn.functional`: this exercise asks for the layer by hand, with a matrix product and the bias.
 # why: forward by F.linear on the transposed weight (torch.nn is not allowed; the values are right)
 # fails: test_linear_forward test_linear_backward_dx
 import torch.nn.functional as F

@@ -1,3 +1,4 @@
+# hint: Your weight is stored as (out_features, in_features): this layer keeps it as (in_features, out_features), used as `x @ weight`.
 # why: weight created (out, in) and used transposed in forward
 # fails: test_linear_forward
 class Linear:

@@ -1,3 +1,4 @@
+# hint: Your backward pass does not return dL/dx: go through the layers from the last to the first, give each layer the gradient the layer after it returned, and return what the first layer gives.
 # why: backward pass through the layers in forward order
 # fails: test_net_forward_backward
 class Net:

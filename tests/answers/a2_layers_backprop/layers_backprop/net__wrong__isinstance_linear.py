@@ -1,3 +1,4 @@
+# hint: Your step only updates layers of one class: update every layer that has a weight, as the text asks (`hasattr`), whatever its class.
 # why: recognises layers with parameters by isinstance(layer, Linear) (the text asks for hasattr: any layer with a weight)
 # fails: test_net_optimizer_step
 class Net:

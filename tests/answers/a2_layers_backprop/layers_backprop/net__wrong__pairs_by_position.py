@@ -1,3 +1,4 @@
+# hint: You pair the parameters and the gradients by their position among the layer's attributes: pair them by name (the weight with `weight_grad`, the bias with `bias_grad`).
 # why: pairs parameters with gradients by their order in vars(layer), not by name (right for our Linear only)
 # fails: test_net_optimizer_step
 class Net:

@@ -1,3 +1,4 @@
+# hint: Your step stops after the first layer: every layer with parameters must be updated.
 # why: returns after updating the first layer
 # fails: test_net_optimizer_step
 class Net:

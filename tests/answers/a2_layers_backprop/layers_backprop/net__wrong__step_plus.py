@@ -1,3 +1,4 @@
+# hint: Your step goes up the gradient: gradient descent subtracts the learning rate times the gradient.
 # why: optimizer step with the wrong sign
 # fails: test_net_optimizer_step
 class Net:

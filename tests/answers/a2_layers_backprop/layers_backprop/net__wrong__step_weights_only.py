@@ -1,3 +1,4 @@
+# hint: Your step updates the weights but not the biases.
 # why: updates the weights but not the biases
 # fails: test_net_optimizer_step
 class Net:

@@ -1,3 +1,4 @@
+# hint: Your gradient is the gradient of the summed loss: the loss is a mean over the batch, so divide by the number of examples.
 # why: gradient of the summed loss (not divided by n)
 # fails: test_cross_entropy
 def Softmax(z):

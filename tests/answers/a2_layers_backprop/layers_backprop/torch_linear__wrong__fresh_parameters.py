@@ -1,3 +1,4 @@
+# hint: Your `nn.Linear` keeps its own random parameters: give it the weight and bias of the layer above (the weight transposed, as `nn.Linear` stores it).
 # why: keeps nn.Linear's own random parameters
 # fails: test_torch_linear
 torch_layer = nn.Linear(in_features, out_features)

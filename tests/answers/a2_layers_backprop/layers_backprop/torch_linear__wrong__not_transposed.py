@@ -1,3 +1,4 @@
+# hint: Your `nn.Linear` gets the weight untransposed: `nn.Linear` stores its weight as (out_features, in_features), the transpose of ours.
 # why: loads the weight without transposing it (reshaped to fit)
 # fails: test_torch_linear
 torch_layer = nn.Linear(in_features, out_features)

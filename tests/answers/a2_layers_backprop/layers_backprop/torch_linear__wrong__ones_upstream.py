@@ -1,3 +1,4 @@
+# hint: Your backward pass starts from ones: start it from the upstream gradient `dy`, as the layer above did.
 # why: backward with ones instead of the upstream gradient dy
 # fails: test_torch_linear
 torch_layer = nn.Linear(in_features, out_features)

@@ -1,3 +1,4 @@
+# hint: Your layers have the visible test's sizes whatever the arguments: take them from `in_features`, `hidden_dim` and `out_features`.
 # why: layer sizes hard-coded for the visible test (3, 5, 4)
 # fails: test_torch_net
 class TorchNet(nn.Module):

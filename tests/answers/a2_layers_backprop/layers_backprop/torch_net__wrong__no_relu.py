@@ -1,3 +1,4 @@
+# hint: Your forward pass skips the ReLU between the two linear layers.
 # why: forward skips the ReLU
 # fails: test_torch_net
 class TorchNet(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your network uses a sigmoid between the layers: this exercise asks for a ReLU.
 # why: uses a sigmoid instead of a ReLU
 # fails: test_torch_net
 class TorchNet(nn.Module):

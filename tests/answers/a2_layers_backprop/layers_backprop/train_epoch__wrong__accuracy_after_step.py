@@ -1,3 +1,4 @@
+# hint: Your batch accuracy comes from a second forward pass after the update: measure it on the logits of the forward pass that gave the loss.
 # why: measures the batch accuracy with a second forward pass after the update
 # fails: test_train_epoch
 def train_epoch(net, X, y, lr, batch_size, generator=None):

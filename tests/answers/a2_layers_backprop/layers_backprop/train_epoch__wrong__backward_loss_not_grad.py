@@ -1,3 +1,4 @@
+# hint: Your backward pass starts from the loss value: start it from the gradient that `CrossEntropyLoss` returns with the loss.
 # why: backpropagates the loss value instead of its gradient
 # fails: test_train_epoch
 def train_epoch(net, X, y, lr, batch_size, generator=None):

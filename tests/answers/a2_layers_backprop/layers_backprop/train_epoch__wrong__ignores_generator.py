@@ -1,3 +1,4 @@
+# hint: Your batches are not shuffled: pass the `generator` on to `minibatches`, so that each epoch sees the data in a new order.
 # why: iterates without shuffling (ignores the generator)
 # fails: test_train_epoch
 def train_epoch(net, X, y, lr, batch_size, generator=None):

@@ -1,3 +1,4 @@
+# hint: Your lists hold tensors: append the loss and the accuracy as Python floats (`.item()`).
 # why: records the loss tensor and the accuracy tensor instead of Python floats
 # fails: test_train_epoch
 def train_epoch(net, X, y, lr, batch_size, generator=None):

@@ -1,3 +1,4 @@
+# hint: Your network never changes: after the backward pass, take the optimiser step with the learning rate.
 # why: forgets net.optimizer_step(lr)
 # fails: test_train_epoch
 def train_epoch(net, X, y, lr, batch_size, generator=None):

@@ -1,3 +1,4 @@
+# hint: Your step goes up the gradient: gradient descent moves the weights against the gradient (minus eta times the gradient).
 # why: moves along the gradient (w + eta * grad) instead of against it
 # fails: test_gradient_descent
 def gradient_descent(X, y, eta, T):

@@ -1,3 +1,4 @@
+# hint: Your weights and losses are float32: keep the computation in float64, the dtype of the data (no conversion).
 # why: works in float32 (casts X and y for speed): the weights and losses come back float32, not float64
 # fails: test_gradient_descent
 def gradient_descent(X, y, eta, T):

@@ -1,3 +1,4 @@
+# hint: Your starting weights are an integer array: NumPy cannot subtract a fractional step from it in place. Start from a float array of zeros.
 # why: starts from an integer array (np.array([0, 0, ...])) and updates it in place: NumPy refuses to cast
 # fails: test_gradient_descent
 def gradient_descent(X, y, eta, T):

@@ -1,3 +1,4 @@
+# hint: Your losses come back as a Python list: the exercise asks for a NumPy float64 array of shape (T,).
 # why: returns the losses as a Python list, not the float64 array of shape (T,) asked for
 # fails: test_gradient_descent
 def gradient_descent(X, y, eta, T):

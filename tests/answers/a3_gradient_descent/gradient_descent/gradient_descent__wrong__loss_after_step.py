@@ -1,3 +1,4 @@
+# hint: Your losses are recorded after each step: losses[0] must be the loss of the starting weights, before the first update.
 # why: records the loss after the update, so losses[0] is L(w_1) instead of L(w_0) = ln 2
 # fails: test_gradient_descent
 def gradient_descent(X, y, eta, T):

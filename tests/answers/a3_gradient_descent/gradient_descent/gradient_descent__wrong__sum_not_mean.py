@@ -1,3 +1,4 @@
+# hint: Your loss and gradient add up the examples: the exercise uses their mean over the n examples.
 # why: uses the sum of the example losses and gradients instead of the mean
 # fails: test_gradient_descent
 def gradient_descent(X, y, eta, T):

@@ -1,3 +1,4 @@
+# hint: Your losses are recorded after each step: record the loss of the current weights before updating them.
 # why: records the loss after the update instead of before it
 # fails: test_linear_regression_gd
 def linear_regression_gd(X, y, eta, T):

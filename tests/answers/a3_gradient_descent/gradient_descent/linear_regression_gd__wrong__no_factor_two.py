@@ -1,3 +1,4 @@
+# hint: Your gradient misses the factor 2 that comes from differentiating the squared error.
 # why: drops the factor 2 of the gradient of the squared error
 # fails: test_linear_regression_gd
 def linear_regression_gd(X, y, eta, T):

@@ -1,3 +1,4 @@
+# hint: Your loss and gradient add up the squared errors: the exercise uses their mean over the n examples.
 # why: the sum of squared errors and its gradient instead of the mean
 # fails: test_linear_regression_gd
 def linear_regression_gd(X, y, eta, T):

@@ -1,3 +1,4 @@
+# hint: Your gradient has the wrong sign: the gradient of the loss is (p − y) x.
 # why: gradient with the wrong sign, (y - p) x instead of -(y - p) x
 # fails: test_grad_loss_i
 def loss_i(w, x_i, y_i):

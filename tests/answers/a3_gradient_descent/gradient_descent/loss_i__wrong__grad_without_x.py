@@ -1,3 +1,4 @@
+# hint: Your gradient is a number: the gradient with respect to w has one entry per feature, (p − y) times the example x.
 # why: returns dl/dz = p - y (a number) instead of dl/dw = (p - y) x
 # fails: test_grad_loss_i
 def loss_i(w, x_i, y_i):

@@ -1,3 +1,4 @@
+# hint: Your loss takes log(p) and log(1 − p): once p rounds to 1 (or 0), that is log 0 = −inf. Rewrite the loss in terms of z, in a numerically stable form.
 # why: the literal formula with log(p) and log(1 - p): log(0) = -inf once p rounds to 1
 # fails: test_loss_i
 def loss_i(w, x_i, y_i):

@@ -1,3 +1,4 @@
+# hint: Your gradient is a numerical approximation (finite differences): the exercise asks for the closed form.
 # why: grad_loss_i as central differences of loss_i, coordinate by coordinate: about 1e-10 off the closed form
 # fails: test_grad_loss_i
 def loss_i(w, x_i, y_i):

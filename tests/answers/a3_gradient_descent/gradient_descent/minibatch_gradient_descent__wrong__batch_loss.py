@@ -1,3 +1,4 @@
+# hint: Your losses are the losses of the batches: record the loss on the whole data set at each step.
 # why: records the loss of the batch instead of the loss on the whole data set
 # fails: test_minibatch_gradient_descent
 def minibatch_gradient_descent(X, y, eta, T, m, rng):

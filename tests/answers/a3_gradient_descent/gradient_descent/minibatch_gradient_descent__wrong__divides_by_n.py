@@ -1,3 +1,4 @@
+# hint: Your batch gradient is divided by n, the size of the data set: the gradient of a batch is the mean over its m examples.
 # why: sums the batch gradients and divides by n instead of m (a learning rate m/n times too small)
 # fails: test_minibatch_gradient_descent
 def minibatch_gradient_descent(X, y, eta, T, m, rng):

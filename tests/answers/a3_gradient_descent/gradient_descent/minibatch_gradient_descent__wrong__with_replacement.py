@@ -1,3 +1,4 @@
+# hint: Your batches are drawn with replacement (an example can appear twice): draw them without replacement, as the text asks.
 # why: draws the batch with replacement (rng.choice's default), not the sampling asked for
 # fails: test_minibatch_gradient_descent
 def minibatch_gradient_descent(X, y, eta, T, m, rng):

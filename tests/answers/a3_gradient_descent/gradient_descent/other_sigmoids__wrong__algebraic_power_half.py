@@ -1,3 +1,4 @@
+# hint: Your derivative of x / √(1 + x²) loses part of the quotient rule: redo the derivative, the result is (1 + x²)^(−3/2).
 # why: derivative of x / sqrt(1 + x^2) taken as (1 + x^2)^(-1/2): the quotient rule's second term is lost
 # fails: test_grad_algebraic_sigmoid
 def algebraic_sigmoid(x):

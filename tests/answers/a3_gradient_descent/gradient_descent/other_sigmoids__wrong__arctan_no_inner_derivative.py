@@ -1,3 +1,4 @@
+# hint: Your derivative of the arctan sigmoid misses the chain rule's inner derivative (the factor π/2 inside the arctan).
 # why: chain rule forgotten: the inner derivative pi/2 of arctan(pi x / 2) is missing
 # fails: test_grad_arctan_sigmoid
 def algebraic_sigmoid(x):

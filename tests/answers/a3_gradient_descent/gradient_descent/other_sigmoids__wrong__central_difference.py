@@ -1,3 +1,4 @@
+# hint: Your derivatives are numerical approximations (finite differences): the exercise asks for the closed forms.
 # why: both derivatives as central differences (h = 1e-6) instead of the closed forms: off by about 1e-10
 # fails: test_grad_algebraic_sigmoid test_grad_arctan_sigmoid
 def algebraic_sigmoid(x):

@@ -1,3 +1,4 @@
+# hint: Your arctan sigmoid is not scaled: it must go from −1 to 1, so scale both the input and the output as the text says.
 # why: plain arctan(x), without the scaling to the range (-1, 1)
 # fails: test_arctan_sigmoid test_grad_arctan_sigmoid
 def algebraic_sigmoid(x):

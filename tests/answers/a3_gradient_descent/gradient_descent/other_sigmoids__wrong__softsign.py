@@ -1,3 +1,4 @@
+# hint: Your function is x / (1 + |x|), another sigmoid-shaped function: the exercise asks for x / √(1 + x²).
 # why: the softsign x / (1 + |x|), another sigmoid-shaped function, instead of the algebraic one asked for
 # fails: test_algebraic_sigmoid test_grad_algebraic_sigmoid
 def algebraic_sigmoid(x):

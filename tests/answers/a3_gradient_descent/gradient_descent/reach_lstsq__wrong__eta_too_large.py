@@ -1,3 +1,4 @@
+# hint: Your learning rate is too large for this problem: gradient descent diverges when eta exceeds 2 over the largest eigenvalue of the Hessian.
 # why: reuses the classification learning rate eta = 0.1 > 2 / lambda_max: gradient descent diverges
 # fails: test_reach_lstsq
 w_lstsq = np.linalg.lstsq(X_reg, y_reg, rcond=None)[0]

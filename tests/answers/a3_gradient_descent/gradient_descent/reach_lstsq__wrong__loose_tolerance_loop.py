@@ -1,3 +1,4 @@
+# hint: Your loop stops when the loss changes by less than a tolerance: that happens long before the weights are within 1e-6 of the solution. Choose the number of steps from the convergence rate.
 # why: stops when the loss changes by less than 1e-6 (about 2000 steps here): far looser than 1e-6 on w
 # fails: test_reach_lstsq
 w_lstsq = np.linalg.lstsq(X_reg, y_reg, rcond=None)[0]

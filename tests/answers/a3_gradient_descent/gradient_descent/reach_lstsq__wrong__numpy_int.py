@@ -1,3 +1,4 @@
+# hint: Your number of steps is a NumPy integer: the exercise asks for a Python `int`.
 # why: the right eta and enough steps, but T_reg is a NumPy integer (np.int64 from np.ceil(...).astype), not the Python int asked for
 # fails: test_reach_lstsq
 w_lstsq = np.linalg.lstsq(X_reg, y_reg, rcond=None)[0]

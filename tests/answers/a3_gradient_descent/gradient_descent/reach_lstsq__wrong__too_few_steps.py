@@ -1,3 +1,4 @@
+# hint: Your number of steps is too small: the slowest direction (the smallest eigenvalue) has not converged yet. Derive the number of steps from the convergence rate.
 # why: the right learning rate but only 1000 steps: the slow direction (lambda_min) has not converged
 # fails: test_reach_lstsq
 w_lstsq = np.linalg.lstsq(X_reg, y_reg, rcond=None)[0]

@@ -1,3 +1,4 @@
+# hint: Your derivative is a numerical approximation (finite differences): the exercise asks for the closed form σ(z)(1 − σ(z)).
 # why: grad_sigmoid as a central difference of sigmoid (h = 1e-5): off by about 1e-11, not the closed form asked for
 # fails: test_grad_sigmoid
 def sigmoid(z):

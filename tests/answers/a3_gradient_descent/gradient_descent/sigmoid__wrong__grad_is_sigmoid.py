@@ -1,3 +1,4 @@
+# hint: Your derivative is σ(z) itself: the derivative of the sigmoid is σ(z)(1 − σ(z)).
 # why: sigma' written as sigma(z) instead of sigma(z)(1 - sigma(z))
 # fails: test_grad_sigmoid
 def sigmoid(z):

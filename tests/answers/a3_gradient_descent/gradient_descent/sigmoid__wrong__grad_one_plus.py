@@ -1,3 +1,4 @@
+# hint: Your derivative has the wrong sign inside: the derivative of the sigmoid is σ(z)(1 − σ(z)).
 # why: derivative written s * (1 + s)
 # fails: test_grad_sigmoid
 def sigmoid(z):

@@ -1,3 +1,4 @@
+# hint: Your sigmoid has the wrong sign in the exponential: σ(z) = 1 / (1 + exp(−z)), which goes to 1 for large z.
 # why: exp(z) instead of exp(-z): computes sigma(-z)
 # fails: test_sigmoid
 def sigmoid(z):

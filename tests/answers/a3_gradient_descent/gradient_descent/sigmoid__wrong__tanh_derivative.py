@@ -1,3 +1,4 @@
+# hint: Your derivative is the one of tanh (1 − s²): the derivative of the logistic sigmoid is σ(z)(1 − σ(z)).
 # why: uses the tanh rule 1 - s^2 for the derivative of the logistic sigmoid
 # fails: test_grad_sigmoid
 def sigmoid(z):

@@ -1,3 +1,4 @@
+# hint: Your derivative is a numerical approximation (finite differences): the exercise asks for autograd's exact derivative (`backward()` and the input's `.grad`).
 # why: a central difference instead of autograd: off by about 1e-9 relative
 # fails: test_autograd_derivative
 def autograd_derivative(fn, x):

@@ -1,3 +1,4 @@
+# hint: Your derivative is computed in float32 (about 7 significant digits): create the input tensor as float64.
 # why: leaves the tensor in the default float32: about 7 significant digits
 # fails: test_autograd_derivative
 def autograd_derivative(fn, x):

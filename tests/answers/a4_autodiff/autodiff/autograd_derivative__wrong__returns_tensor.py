@@ -1,3 +1,4 @@
+# hint: Your derivative is a tensor: return it as a Python float (`.item()`).
 # why: returns the gradient tensor t.grad instead of a Python float
 # fails: test_autograd_derivative
 def autograd_derivative(fn, x):

@@ -1,3 +1,4 @@
+# hint: You return the value of the function, not its derivative: call `backward()` on it and return the gradient of the input.
 # why: returns fn(x) itself instead of its derivative
 # fails: test_autograd_derivative
 def autograd_derivative(fn, x):

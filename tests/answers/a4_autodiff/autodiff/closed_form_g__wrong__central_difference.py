@@ -1,3 +1,4 @@
+# hint: Your `grad_g_closed` is a numerical approximation (finite differences): the exercise asks for the closed-form derivative from the chain rule.
 # why: a central difference of g submitted as the closed-form derivative: off by 1e-11 to 1e-7 relative
 # fails: test_grad_g_closed
 def grad_g_closed(x):

@@ -1,3 +1,4 @@
+# hint: Your derivative has the wrong sign on the cosine term: the derivative of cos c is −sin c.
 # why: d(cos c)/dc taken as +sin c
 # fails: test_grad_g_closed
 def grad_g_closed(x):

@@ -1,3 +1,4 @@
+# hint: Your `g_torch` goes through NumPy and back: autograd cannot follow that. Write g with torch operations only.
 # why: g_torch goes through NumPy (detach().numpy()) and back: the values are right but autograd cannot follow
 # fails: test_g_torch
 def grad_g_closed(x):

@@ -1,3 +1,4 @@
+# hint: Your derivative of exp(x²) misses the chain rule's inner derivative 2x.
 # why: d exp(x^2)/dx taken as exp(x^2) (chain factor 2x missing on that term only)
 # fails: test_grad_g_closed
 def grad_g_closed(x):

@@ -1,3 +1,4 @@
+# hint: Your `g_torch` changes the dtype: a float32 input must give a float32 result. Do not convert the input.
 # why: g_torch casts its input to float64, so a float32 input comes back as float64
 # fails: test_g_torch
 def grad_g_closed(x):

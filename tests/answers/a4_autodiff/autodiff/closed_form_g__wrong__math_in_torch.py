@@ -1,3 +1,4 @@
+# hint: Your `g_torch` uses the `math` module: it works on one number only and autograd cannot follow it. Use the torch functions, elementwise.
 # why: g_torch written with math.sqrt and math.cos: works on one number only, and autograd cannot follow it
 # fails: test_g_torch
 def grad_g_closed(x):

@@ -1,3 +1,4 @@
+# hint: Your derivative misses the inner derivative of the chain rule: dc/dx = 2x(1 + exp(x²)) multiplies the outer derivative.
 # why: forgets the inner derivative 2x(1 + exp(x^2)) of the chain rule
 # fails: test_grad_g_closed
 def grad_g_closed(x):

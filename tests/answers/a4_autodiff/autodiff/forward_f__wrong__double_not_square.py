@@ -1,3 +1,4 @@
+# hint: Your node b doubles a instead of squaring it: e^(2x) is (e^x)².
 # why: b = 2a instead of a^2 (e^{2x} read as 2 e^x)
 # fails: test_forward_f
 def forward_f(x):

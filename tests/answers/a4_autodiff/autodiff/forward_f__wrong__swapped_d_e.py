@@ -1,3 +1,4 @@
+# hint: Your nodes d and e are swapped: check each node's operation against the table.
 # why: d = exp(c) and e = sin(c), the other way round from the table
 # fails: test_forward_f
 def forward_f(x):

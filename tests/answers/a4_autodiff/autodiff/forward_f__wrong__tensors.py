@@ -1,3 +1,4 @@
+# hint: Your nodes are torch tensors: the exercise asks for Python floats (use the `math` functions).
 # why: computes the nodes as torch tensors instead of Python floats
 # fails: test_forward_f
 def forward_f(x):

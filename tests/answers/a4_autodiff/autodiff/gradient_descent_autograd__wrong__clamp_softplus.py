@@ -1,3 +1,4 @@
+# hint: Your softplus uses a clamp and an absolute value: the values are right, but at z = 0 autograd's choice of derivative for them gives the wrong gradient. Use a form that is smooth at 0.
 # why: softplus as clamp(z, 0) + log1p(exp(-|z|)): right values, but at z = 0 (all examples at w = 0) autograd takes 1 for the clamp and 0 for |z|, so the first gradient uses 1 instead of sigma(0) = 1/2
 # fails: test_gradient_descent_autograd
 def gradient_descent_autograd(X, y, eta, T):

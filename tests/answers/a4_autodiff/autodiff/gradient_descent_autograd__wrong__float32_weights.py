@@ -1,3 +1,4 @@
+# hint: Your weights are float32 while the data are float64: create `w` as float64.
 # why: creates w in the default float32 while X is float64
 # fails: test_gradient_descent_autograd
 def gradient_descent_autograd(X, y, eta, T):

@@ -1,3 +1,4 @@
+# hint: Your in-place update of `w` happens outside `torch.no_grad()`: autograd refuses to change a leaf that requires grad. Update it inside `torch.no_grad()`.
 # why: updates w in place outside torch.no_grad(): autograd refuses an in-place change of a leaf that requires grad
 # fails: test_gradient_descent_autograd
 def gradient_descent_autograd(X, y, eta, T):

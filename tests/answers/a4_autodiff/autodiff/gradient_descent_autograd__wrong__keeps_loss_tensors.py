@@ -1,3 +1,4 @@
+# hint: Your losses are tensors, each holding its whole graph: append them as Python floats (`.item()`).
 # why: appends the loss tensors (each holding its whole graph) instead of loss.item()
 # fails: test_gradient_descent_autograd
 def gradient_descent_autograd(X, y, eta, T):

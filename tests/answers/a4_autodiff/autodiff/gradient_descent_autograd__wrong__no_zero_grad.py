@@ -1,3 +1,4 @@
+# hint: Your gradients add up from step to step: `backward()` accumulates into `w.grad`, so reset it after each step.
 # why: never resets w.grad: backward() adds up the gradients of all the steps so far
 # fails: test_gradient_descent_autograd
 def gradient_descent_autograd(X, y, eta, T):

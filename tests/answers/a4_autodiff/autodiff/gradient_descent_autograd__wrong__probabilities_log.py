@@ -1,3 +1,4 @@
+# hint: Your loss takes the log of the probabilities: once p rounds to 1, that is log 0 = −inf and the gradient is nan. Write the loss in terms of z, in a stable form.
 # why: log(sigmoid) and log(1 - sigmoid) directly: once a p rounds to 1 the loss and gradient become inf/nan
 # fails: test_gradient_descent_autograd
 def gradient_descent_autograd(X, y, eta, T):

@@ -1,3 +1,4 @@
+# hint: Your update makes `w` a new, non-leaf tensor, so its `.grad` is None at the next step: update the leaf in place, inside `torch.no_grad()`.
 # why: w = w - eta * w.grad outside torch.no_grad(): w becomes a non-leaf tensor and its .grad is None next step
 # fails: test_gradient_descent_autograd
 def gradient_descent_autograd(X, y, eta, T):

@@ -1,3 +1,4 @@
+# hint: Your loss adds up the examples' losses: the exercise uses their mean.
 # why: the sum of the example losses instead of their mean
 # fails: test_gradient_descent_autograd
 def gradient_descent_autograd(X, y, eta, T):

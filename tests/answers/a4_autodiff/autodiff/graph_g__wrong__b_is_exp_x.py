@@ -1,3 +1,4 @@
+# hint: Your node b is exp(x): in the graph of g it is exp(a), the exponential of x².
 # why: b = exp(x) instead of exp(x^2) in the forward pass
 # fails: test_forward_g
 def forward_g(x):

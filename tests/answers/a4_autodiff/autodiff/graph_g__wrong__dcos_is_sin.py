@@ -1,3 +1,4 @@
+# hint: Your derivative of cos c has the wrong sign: it is −sin c.
 # why: d(cos c)/dc written as sin c (the minus sign is lost)
 # fails: test_local_derivatives_g
 def forward_g(x):

@@ -1,3 +1,4 @@
+# hint: Your derivative of √c is wrong: it is 1 / (2√c).
 # why: d(sqrt c)/dc written as sqrt(c) / 2 instead of 1 / (2 sqrt(c))
 # fails: test_local_derivatives_g
 def forward_g(x):

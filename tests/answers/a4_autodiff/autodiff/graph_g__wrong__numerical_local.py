@@ -1,3 +1,4 @@
+# hint: Your local derivatives are numerical approximations (finite differences): the exercise asks for the exact derivative of each node's operation.
 # why: local derivatives by central differences of each node's operation instead of worked out: off by about 1e-11
 # fails: test_local_derivatives_g
 def forward_g(x):

@@ -1,3 +1,4 @@
+# hint: Your node e is sin(c), copied from the graph of f: in g it is cos(c) (and its derivative −sin c).
 # why: e = sin(c) instead of cos(c) (with its derivative cos c), copying the graph of f
 # fails: test_forward_g test_local_derivatives_g
 def forward_g(x):

@@ -1,3 +1,4 @@
+# hint: Your derivative of x² is a constant: it is 2x.
 # why: d(x^2)/dx written as 2 instead of 2x
 # fails: test_local_derivatives_g
 def forward_g(x):

@@ -1,3 +1,4 @@
+# hint: Your derivative of sin c is sin c: it is cos c.
 # why: d(sin c)/dc written as sin c instead of cos c
 # fails: test_local_derivatives_f
 def local_derivatives_f(v):

@@ -1,3 +1,4 @@
+# hint: Your derivative of a = e^x with respect to x is wrong: the derivative of e^x is e^x (the value of node a).
 # why: d a / d x written as x instead of e^x (a non-constant edge)
 # fails: test_local_derivatives_f
 def local_derivatives_f(v):

@@ -1,3 +1,4 @@
+# hint: Your dict misses an edge: c = a + b depends on a directly too, so (c, a) has a local derivative.
 # why: forgets that c = a + b depends on a directly: the edge (c, a) is missing
 # fails: test_local_derivatives_f
 def local_derivatives_f(v):

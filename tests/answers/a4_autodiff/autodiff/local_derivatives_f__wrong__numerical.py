@@ -1,3 +1,4 @@
+# hint: Your local derivatives are numerical approximations (finite differences): the exercise asks for the closed forms of the table.
 # why: local derivatives by central differences instead of the closed forms of the table: off by about 1e-11
 # fails: test_local_derivatives_f
 def local_derivatives_f(v):

@@ -1,3 +1,4 @@
+# hint: Your keys are (parent, child): the exercise keys each edge as (child, parent).
 # why: keys written as (parent, child) instead of (child, parent)
 # fails: test_local_derivatives_f
 def local_derivatives_f(v):

@@ -1,3 +1,4 @@
+# hint: Your derivative of a² misses the factor 2: it is 2a.
 # why: d(a^2)/da written as a, without the factor 2
 # fails: test_local_derivatives_f
 def local_derivatives_f(v):

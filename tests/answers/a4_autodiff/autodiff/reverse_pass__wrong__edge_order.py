@@ -1,3 +1,4 @@
+# hint: Your reverse pass follows the order of the edges in the dict: go through the nodes in reverse graph order, so that a node's adjoint is complete before it is used.
 # why: sweeps the edges in reverse dict order instead of the nodes in reverse graph order: right only when the edges are listed topologically
 # fails: test_reverse_pass
 def reverse_pass(order, local):

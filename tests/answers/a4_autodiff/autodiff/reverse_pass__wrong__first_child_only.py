@@ -1,3 +1,4 @@
+# hint: Your reverse pass keeps only one child's contribution for a node with several children: a node's adjoint is the sum, over all its children, of the child's adjoint times the local derivative.
 # why: pulls from the first child it finds and stops: the other children of a node are forgotten
 # fails: test_reverse_pass
 def reverse_pass(order, local):

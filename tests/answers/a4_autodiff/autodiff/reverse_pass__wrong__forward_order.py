@@ -1,3 +1,4 @@
+# hint: Your reverse pass walks the nodes in forward order: it uses children's adjoints before they are known. Go from the output back to the input.
 # why: walks the nodes in forward order, using children's adjoints before they are known
 # fails: test_reverse_pass
 def reverse_pass(order, local):

@@ -1,3 +1,4 @@
+# hint: Your reverse pass adds the local derivative alone: each contribution is the child's adjoint times the local derivative.
 # why: adds the local derivative alone, without multiplying by the child's adjoint
 # fails: test_reverse_pass
 def reverse_pass(order, local):

@@ -1,3 +1,4 @@
+# hint: Your reverse pass keeps only one child's contribution for a node with several children: a node's adjoint is the sum, over all its children, of the child's adjoint times the local derivative.
 # why: assigns instead of adding, so a node with two children keeps only the last child's contribution
 # fails: test_reverse_pass
 def reverse_pass(order, local):

@@ -1,3 +1,4 @@
+# hint: Your ReLU backward lets the gradient through where the input is exactly 0: ReLU's derivative is taken as 0 there (only positive inputs pass).
 # why: ReLU gradient 1 at x = 0 (mask x >= 0)
 # fails: test_relu
 class MyReLU:

@@ -1,3 +1,4 @@
+# hint: Your ReLU backward changes `grad_output` in place: the caller's array must stay as it was. Return a new array.
 # why: zeroes grad_output in place
 # fails: test_relu
 class MyReLU:

@@ -1,3 +1,4 @@
+# hint: Your sigmoid backward applies σ to the cached output as if it were the input: the cache already holds σ(x), and the derivative is σ(x)(1 − σ(x)).
 # why: applies sigma' to the cached output as if it were the input
 # fails: test_sigmoid
 class MyReLU:

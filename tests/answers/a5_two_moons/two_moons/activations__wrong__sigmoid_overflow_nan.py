@@ -1,3 +1,4 @@
+# hint: Your sigmoid derivative overflows for very negative inputs: e^(−x) is inf there and inf / inf is nan. Compute it from σ(x), which stays between 0 and 1.
 # why: e^-x / (1 + e^-x)^2 with e^-x computed directly: inf/inf = nan at x = -800
 # fails: test_sigmoid
 class MyReLU:

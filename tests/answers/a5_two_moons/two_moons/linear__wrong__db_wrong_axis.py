@@ -1,3 +1,4 @@
+# hint: Your bias gradient sums over the wrong axis: sum over the batch (the rows), so that it has one entry per output.
 # why: bias gradient summed over outputs instead of the batch
 # fails: test_linear_backward
 class MyLinear:

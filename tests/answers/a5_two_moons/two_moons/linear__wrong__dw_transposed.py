@@ -1,3 +1,4 @@
+# hint: Your weight gradient is transposed: it must have the weight's shape; check the order of the matrix product.
 # why: weight gradient transposed
 # fails: test_linear_backward
 class MyLinear:

@@ -1,3 +1,4 @@
+# hint: Your forward pass leaves out the bias.
 # why: forgets the bias in the forward pass
 # fails: test_linear_forward
 class MyLinear:

@@ -1,3 +1,4 @@
+# hint: Your step goes up the gradient: gradient descent subtracts the learning rate times the gradient.
 # why: step with the wrong sign
 # fails: test_linear_step
 class MyLinear:

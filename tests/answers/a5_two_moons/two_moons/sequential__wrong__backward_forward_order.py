@@ -1,3 +1,4 @@
+# hint: Your backward pass goes through the layers in the forward order: the gradient flows back from the last layer to the first.
 # why: backward through the layers in forward order
 # fails: test_sequential
 class Sequential:

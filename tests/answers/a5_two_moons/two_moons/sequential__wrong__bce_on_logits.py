@@ -1,3 +1,4 @@
+# hint: Your loss applies a sigmoid to outputs that already are probabilities: the network ends with a sigmoid, so the BCE takes its outputs as they are, and its gradient is with respect to them.
 # why: applies a sigmoid to the outputs (BCE with logits on probabilities) and returns (p - y) / n
 # fails: test_bce test_sequential
 class Sequential:

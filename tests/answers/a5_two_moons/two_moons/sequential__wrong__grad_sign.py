@@ -1,3 +1,4 @@
+# hint: Your loss gradient has the wrong sign: redo the derivative of the binary cross-entropy with respect to the output.
 # why: gradient of the loss with the wrong sign
 # fails: test_bce
 class Sequential:

@@ -1,3 +1,4 @@
+# hint: Your stored gradient is the one with respect to the logit, (p − y)/n: the last layer is the sigmoid, whose backward multiplies by p(1 − p) again. Store dL/dp, the gradient with respect to the output.
 # why: stores (p - y) / n, the gradient with respect to the logit, as dL/dp (the sigmoid multiplies by p(1 - p) again)
 # fails: test_bce test_sequential
 class Sequential:

@@ -1,3 +1,4 @@
+# hint: Your loss takes log(0) (and divides by 0) when an output is exactly 0 or 1: clip the outputs to [eps, 1 − eps] first, as the text says.
 # why: no clipping: log(0) and division by zero when the output is exactly 0 or 1
 # fails: test_bce
 class Sequential:

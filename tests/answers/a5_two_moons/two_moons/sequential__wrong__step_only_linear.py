@@ -1,3 +1,4 @@
+# hint: Your step only updates layers of one class: call `step` on every layer and let each decide what it updates.
 # why: steps only the MyLinear layers (isinstance) instead of calling every layer's step
 # fails: test_sequential
 class Sequential:

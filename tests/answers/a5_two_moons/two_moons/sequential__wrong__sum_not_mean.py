@@ -1,3 +1,4 @@
+# hint: Your loss and its gradient add up the examples: the BCE asked for is the mean over the batch.
 # why: sums the loss and its gradient over the batch
 # fails: test_bce
 class Sequential:

@@ -1,3 +1,4 @@
+# hint: You call PyTorch's ReLU: this exercise asks for ReLU with basic tensor operations.
 # why: the ReLU by F.relu (the text asks for tensor operations; the values are right)
 # fails: test_torch_layers
 import torch.nn.functional as F

@@ -1,3 +1,4 @@
+# hint: Your weights are plain tensors: wrap them in `nn.Parameter`, so that the module registers them and the optimiser sees them.
 # why: plain tensors with requires_grad: not registered as parameters
 # fails: test_torch_layers
 class MyLinearTorch(nn.Module):

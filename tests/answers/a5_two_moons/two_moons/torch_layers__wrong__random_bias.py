@@ -1,3 +1,4 @@
+# hint: Your bias is random: the exercise asks for a bias of zeros.
 # why: random bias instead of zeros
 # fails: test_torch_layers
 class MyLinearTorch(nn.Module):

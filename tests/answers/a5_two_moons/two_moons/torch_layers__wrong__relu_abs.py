@@ -1,3 +1,4 @@
+# hint: Your ReLU returns the absolute value: negative inputs must become 0, not their opposite.
 # why: ReLU written as the absolute value
 # fails: test_torch_layers
 class MyLinearTorch(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your weights have standard deviation 1: scale the standard Gaussian draws by 1/√n_input.
 # why: weights with standard deviation 1 instead of 1/sqrt(n_input)
 # fails: test_torch_layers
 class MyLinearTorch(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your weights have standard deviation 1/n_input: the exercise asks for 1/√n_input (1/n_input is the variance).
 # why: standard deviation 1/n_input instead of 1/sqrt(n_input) (the variance used as the std)
 # fails: test_torch_layers
 class MyLinearTorch(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your epochs leave out the last, smaller batch: every example must be used in each epoch.
 # why: drops the last, smaller batch
 # fails: test_train_numpy
 def train_numpy(net, X, y, learning_rate, epochs, batch_size, rng):

@@ -1,3 +1,4 @@
+# hint: Your batches are not shuffled: draw a new random order of the examples with `rng` at each epoch.
 # why: no shuffling: batches in data order
 # fails: test_train_numpy
 def train_numpy(net, X, y, learning_rate, epochs, batch_size, rng):

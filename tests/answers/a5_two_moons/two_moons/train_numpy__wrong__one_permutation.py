@@ -1,3 +1,4 @@
+# hint: You shuffle the data only once: draw a new random order at each epoch.
 # why: shuffles once, not every epoch
 # fails: test_train_numpy
 def train_numpy(net, X, y, learning_rate, epochs, batch_size, rng):

@@ -1,3 +1,4 @@
+# hint: Your step comes before the backward pass, so it uses the previous batch's gradients: forward, loss, backward, then step.
 # why: steps before the backward pass (uses the previous batch's gradients)
 # fails: test_train_numpy
 def train_numpy(net, X, y, learning_rate, epochs, batch_size, rng):

@@ -1,3 +1,4 @@
+# hint: Your loss adds up the examples' losses: use the mean over the batch (the default of `nn.BCELoss`).
 # why: BCE summed over the batch
 # fails: test_train_torch
 def train_torch(net, X, y, learning_rate, epochs, batch_size, generator):

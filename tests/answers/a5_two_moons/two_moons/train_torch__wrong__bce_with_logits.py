@@ -1,3 +1,4 @@
+# hint: You use the BCE with logits on outputs that are already probabilities: the sigmoid is applied twice. The network ends with a sigmoid, so use `nn.BCELoss`.
 # why: nn.BCEWithLogitsLoss on the network's probabilities: the sigmoid applied twice
 # fails: test_train_torch
 def train_torch(net, X, y, learning_rate, epochs, batch_size, generator):

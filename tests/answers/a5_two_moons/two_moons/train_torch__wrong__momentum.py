@@ -1,3 +1,4 @@
+# hint: Your optimiser uses momentum: the exercise asks for plain SGD.
 # why: SGD with momentum 0.9 instead of plain SGD
 # fails: test_train_torch
 def train_torch(net, X, y, learning_rate, epochs, batch_size, generator):

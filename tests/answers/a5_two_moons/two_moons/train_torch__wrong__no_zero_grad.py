@@ -1,3 +1,4 @@
+# hint: Your gradients accumulate from batch to batch: set them to zero before each backward pass.
 # why: forgets optimizer.zero_grad(): gradients accumulate
 # fails: test_train_torch
 def train_torch(net, X, y, learning_rate, epochs, batch_size, generator):

@@ -1,3 +1,4 @@
+# hint: Your history holds loss tensors: append each loss as a Python float (`.item()`).
 # why: appends the loss tensor instead of loss.item()
 # fails: test_train_torch
 def train_torch(net, X, y, learning_rate, epochs, batch_size, generator):

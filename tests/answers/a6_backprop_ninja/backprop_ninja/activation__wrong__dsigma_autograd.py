@@ -1,3 +1,4 @@
+# hint: Your `dsigma` uses autograd: this exercise asks for the derivative of tanh by its formula, 1 − tanh(x)².
 # why: dsigma by autograd (torch.autograd.grad of tanh(x).sum()) instead of the formula: right values, forbidden tool
 # fails: test_dsigma
 def sigma(x):

@@ -1,3 +1,4 @@
+# hint: Your `dsigma` changes its input in place (an in-place tanh): `x` must stay as it was. Use the out-of-place functions.
 # why: dsigma overwrites its input with tanh(x) (tanh_ works in place)
 # fails: test_dsigma
 def sigma(x):

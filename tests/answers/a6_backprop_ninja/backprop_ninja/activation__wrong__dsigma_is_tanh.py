@@ -1,3 +1,4 @@
+# hint: Your `dsigma` returns tanh itself: the derivative of tanh is 1 − tanh(x)².
 # why: the derivative written as tanh itself
 # fails: test_dsigma
 def sigma(x):

@@ -1,3 +1,4 @@
+# hint: Your `dsigma` misses the square: the derivative of tanh is 1 − tanh(x)².
 # why: 1 - tanh(x), the square forgotten
 # fails: test_dsigma
 def sigma(x):

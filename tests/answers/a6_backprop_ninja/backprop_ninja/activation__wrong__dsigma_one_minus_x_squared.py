@@ -1,3 +1,4 @@
+# hint: Your `dsigma` computes 1 − x²: that formula holds for the output h = tanh(x), but `dsigma` gets the input x. Use 1 − tanh(x)².
 # why: 1 - x^2, the formula meant for the output h = tanh(x), applied to the input x
 # fails: test_dsigma
 def sigma(x):

@@ -1,3 +1,4 @@
+# hint: You use the module `nn.Tanh`: the from-scratch exercises ask for the function `torch.tanh`.
 # why: sigma with the module nn.Tanh(), which the from-scratch exercises do not allow (right values)
 # fails: test_sigma
 def sigma(x):

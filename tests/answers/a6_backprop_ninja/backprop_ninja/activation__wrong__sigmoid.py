@@ -1,3 +1,4 @@
+# hint: Your σ is the logistic sigmoid: in this assignment σ is tanh (and σ′ its derivative).
 # why: the logistic sigmoid and its derivative instead of tanh
 # fails: test_sigma test_dsigma
 def sigma(x):

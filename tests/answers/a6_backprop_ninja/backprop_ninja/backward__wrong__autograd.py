@@ -1,3 +1,4 @@
+# hint: Your `backward` lets autograd compute the gradients: this exercise asks for each gradient by hand, from the chain rule.
 # why: recomputes the forward pass on copies of the parameters and lets autograd do the backward pass
 # fails: test_backward_output test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

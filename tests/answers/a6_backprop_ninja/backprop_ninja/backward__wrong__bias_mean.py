@@ -1,3 +1,4 @@
+# hint: Your bias gradients are averaged over the batch: the bias is added to every row, so its gradient is the sum over the batch.
 # why: the bias gradients averaged over the batch instead of summed
 # fails: test_backward_output test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

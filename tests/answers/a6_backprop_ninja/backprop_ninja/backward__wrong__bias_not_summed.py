@@ -1,3 +1,4 @@
+# hint: Your bias gradients keep one row per example: sum over the batch, so that each has its bias's shape.
 # why: the bias gradients not summed over the batch: db = dz
 # fails: test_backward_output test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

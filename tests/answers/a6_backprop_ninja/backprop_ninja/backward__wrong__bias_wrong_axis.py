@@ -1,3 +1,4 @@
+# hint: Your bias gradients sum over the units: sum over the batch (dim 0), so that each has its bias's shape.
 # why: the bias gradients summed over the units (dim=1) instead of the batch
 # fails: test_backward_output test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

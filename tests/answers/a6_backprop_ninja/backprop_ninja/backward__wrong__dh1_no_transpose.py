@@ -1,3 +1,4 @@
+# hint: Your dh1 multiplies by w2 without transposing it: dh1 has h1's shape and uses w2ᵀ.
 # why: dh1 = dz2 @ w2 without the transpose (only runs when the hidden size is 10)
 # fails: test_backward_output test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

@@ -1,3 +1,4 @@
+# hint: Your weight gradients are transposed: each must have its weight's shape; check the order of the matrix product.
 # why: the weight gradients transposed: dz.T @ h instead of h.T @ dz
 # fails: test_backward_output test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

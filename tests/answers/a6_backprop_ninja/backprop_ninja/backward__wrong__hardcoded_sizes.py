@@ -1,3 +1,4 @@
+# hint: Your `backward` assumes the visible test's sizes: take the batch and hidden sizes from the tensors it gets.
 # why: shapes hard-coded for the visible test: 5 examples, 50 hidden units
 # fails: test_backward_output test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

@@ -1,3 +1,4 @@
+# hint: Your hidden layer's σ′ is evaluated at h1: `dsigma` takes the pre-activation z1.
 # why: the hidden layer's sigma' evaluated at the output h1 instead of the input z1
 # fails: test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

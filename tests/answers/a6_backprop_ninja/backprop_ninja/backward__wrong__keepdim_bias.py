@@ -1,3 +1,4 @@
+# hint: Your bias gradients have shape (1, n): sum without keeping the dimension, so that each has its bias's shape (n,).
 # why: the lab's bug: the bias gradients summed with keepdim=True have shape (1, n), not the bias's (n,)
 # fails: test_backward_output test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

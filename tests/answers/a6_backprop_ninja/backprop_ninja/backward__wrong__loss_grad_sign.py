@@ -1,3 +1,4 @@
+# hint: Your gradient of the loss at the output has the wrong sign: the derivative of (h2 − y)² with respect to h2 is 2(h2 − y).
 # why: the gradient of the loss at the output with the wrong sign, 2 (y - h2)
 # fails: test_backward_output test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

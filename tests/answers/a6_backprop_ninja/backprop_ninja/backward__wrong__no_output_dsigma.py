@@ -1,3 +1,4 @@
+# hint: Your gradients skip the derivative of the output activation: dz2 is σ′(z2) times dh2, and dh1 comes from dz2 (through w2ᵀ), not from dh2.
 # why: forgets the factor sigma'(z2) at the output: dz2 = dh2
 # fails: test_backward_output test_backward_hidden
 def backward(params, x, y, z1, h1, z2, h2):

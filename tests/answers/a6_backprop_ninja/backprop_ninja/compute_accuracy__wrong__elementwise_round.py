@@ -1,3 +1,4 @@
+# hint: Your accuracy compares entries one by one: compare, per row, the predicted class (the argmax of the scores) with the target class (the argmax of the target).
 # why: an elementwise comparison of rounded scores with the targets, not a per-row class comparison
 # fails: test_compute_accuracy
 def compute_accuracy(preds, targets):

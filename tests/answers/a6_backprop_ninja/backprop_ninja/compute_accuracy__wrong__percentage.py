@@ -1,3 +1,4 @@
+# hint: Your accuracy is a percentage: return the fraction of correct predictions, between 0 and 1.
 # why: returns a percentage instead of a fraction
 # fails: test_compute_accuracy
 def compute_accuracy(preds, targets):

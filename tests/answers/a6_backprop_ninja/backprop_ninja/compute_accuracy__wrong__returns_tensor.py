@@ -1,3 +1,4 @@
+# hint: Your accuracy is a tensor: the exercise asks for a Python float (`.item()`).
 # why: returns a 0-dimensional tensor, not a Python float
 # fails: test_compute_accuracy
 def compute_accuracy(preds, targets):

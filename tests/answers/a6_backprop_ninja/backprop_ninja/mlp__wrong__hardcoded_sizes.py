@@ -1,3 +1,4 @@
+# hint: Your network ignores the constructor's sizes: build its layers from `n_in`, `n_hidden` and `n_out`.
 # why: ignores the constructor's sizes and always builds 784 -> 200 -> 10
 # fails: test_mlp
 class MLP(nn.Module):

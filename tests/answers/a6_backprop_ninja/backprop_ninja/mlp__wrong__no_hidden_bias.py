@@ -1,3 +1,4 @@
+# hint: Your hidden layer has no bias: keep the default bias of the linear layers.
 # why: the hidden layer is built without a bias
 # fails: test_mlp
 class MLP(nn.Module):

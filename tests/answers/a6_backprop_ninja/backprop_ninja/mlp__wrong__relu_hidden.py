@@ -1,3 +1,4 @@
+# hint: Your hidden layer uses a ReLU: this network uses tanh in both layers.
 # why: ReLU in the hidden layer instead of tanh
 # fails: test_mlp
 class MLP(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your loss adds up absolute differences: the squared loss sums the squares of the differences (and its gradient is 2(v − t)).
 # why: the sum of absolute differences (not squared) and its gradient
 # fails: test_loss test_dloss
 def loss(v, t):

@@ -1,3 +1,4 @@
+# hint: Your `dloss` uses autograd: this exercise asks for the gradient by its formula.
 # why: dloss by calling .backward() on the loss of a copy of v: right values, but autograd is not allowed here
 # fails: test_dloss
 def loss(v, t):

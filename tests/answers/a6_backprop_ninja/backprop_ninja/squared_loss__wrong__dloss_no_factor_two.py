@@ -1,3 +1,4 @@
+# hint: Your gradient misses the factor 2 of the derivative of a square.
 # why: the factor 2 of the derivative of a square is missing
 # fails: test_dloss
 def loss(v, t):

@@ -1,3 +1,4 @@
+# hint: Your gradient has the wrong sign: the derivative of (v − t)² with respect to v is 2(v − t).
 # why: the gradient with the wrong sign, 2 (t - v)
 # fails: test_dloss
 def loss(v, t):

@@ -1,3 +1,4 @@
+# hint: Your loss is a mean: this loss is the sum of the squared differences (and its gradient is not divided either).
 # why: the mean of the squared differences (and its gradient) instead of the sum
 # fails: test_loss test_dloss
 def loss(v, t):

@@ -1,3 +1,4 @@
+# hint: Your loss uses `torch.nn.functional`: this exercise asks for the loss with basic tensor operations.
 # why: the loss with torch.nn.functional.mse_loss(reduction="sum"): right values, but torch.nn is not allowed here
 # fails: test_loss
 def loss(v, t):

@@ -1,3 +1,4 @@
+# hint: Your step uses the learning rate as it is: divide it by the number of examples, as in `train_manual`.
 # why: the learning rate is not divided by the number of examples
 # fails: test_train_autograd
 def train_autograd(params, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your loss is a mean (`nn.MSELoss`): this training uses the summed squared loss of `loss`, as `train_manual` does.
 # why: nn.MSELoss (a mean over all entries) instead of the summed loss: gradients 10 n times smaller
 # fails: test_train_autograd
 def train_autograd(params, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your gradients add up from step to step: reset them before each backward pass.
 # why: never resets the gradients: autograd adds each step's gradient to the previous ones
 # fails: test_train_autograd
 def train_autograd(params, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your parameters do not require gradients: make them require gradients before the first forward pass.
 # why: never makes the parameters require gradients: backward() has nothing to differentiate
 # fails: test_train_autograd
 def train_autograd(params, X, Y, steps, lr):

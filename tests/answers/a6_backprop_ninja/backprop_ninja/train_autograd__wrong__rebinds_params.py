@@ -1,3 +1,4 @@
+# hint: Your update replaces the parameters by new tensors, which are not leaves: update them in place, inside `torch.no_grad()`.
 # why: replaces the parameters by new tensors, which are no longer leaves: the next step has no .grad
 # fails: test_train_autograd
 def train_autograd(params, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your in-place update happens outside `torch.no_grad()`: autograd refuses to change a leaf that requires grad.
 # why: updates the leaf tensors in place outside torch.no_grad() (RuntimeError)
 # fails: test_train_autograd
 def train_autograd(params, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your learning rate is divided by the number of target entries: divide it by the number of examples.
 # why: divides the learning rate by the number of target entries (n * 10) instead of the number of examples
 # fails: test_train_manual
 def train_manual(params, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your losses are recorded after each update: record the loss of the forward pass that gives the gradients, before the update.
 # why: records the loss after the update instead of before it
 # fails: test_train_manual
 def train_manual(params, X, Y, steps, lr):

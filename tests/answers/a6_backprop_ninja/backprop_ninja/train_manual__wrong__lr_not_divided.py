@@ -1,3 +1,4 @@
+# hint: Your step uses the learning rate as it is: divide it by the number of examples, or the steps are far too large.
 # why: the learning rate is not divided by the number of examples: steps n times too large
 # fails: test_train_manual test_manual_accuracy
 def train_manual(params, X, Y, steps, lr):

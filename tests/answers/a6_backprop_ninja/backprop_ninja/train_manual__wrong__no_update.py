@@ -1,3 +1,4 @@
+# hint: Your parameters never change: after computing the gradients, take the step with `update`.
 # why: computes the gradients but never updates the parameters
 # fails: test_train_manual test_manual_accuracy
 def train_manual(params, X, Y, steps, lr):

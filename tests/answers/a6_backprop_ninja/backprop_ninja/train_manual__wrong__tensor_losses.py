@@ -1,3 +1,4 @@
+# hint: Your losses are tensors: append each loss as a Python float (`.item()`).
 # why: records the loss tensors instead of Python floats
 # fails: test_train_manual
 def train_manual(params, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your training takes the gradients from autograd: this exercise uses your hand-written `backward`.
 # why: takes the gradients from autograd (.backward()) instead of the hand-written backward: right values, wrong exercise
 # fails: test_train_manual
 def train_manual(params, X, Y, steps, lr):

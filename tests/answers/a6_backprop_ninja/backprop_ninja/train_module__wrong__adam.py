@@ -1,3 +1,4 @@
+# hint: Your optimiser is Adam: the exercise asks for AdamW (decoupled weight decay).
 # why: torch.optim.Adam (no decoupled weight decay) instead of AdamW
 # fails: test_train_module
 def train_module(model, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your gradients add up from step to step: set them to zero before each backward pass.
 # why: never zeroes the gradients: they accumulate over the steps
 # fails: test_train_module
 def train_module(model, X, Y, steps, lr):

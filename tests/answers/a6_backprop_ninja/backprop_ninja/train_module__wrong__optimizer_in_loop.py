@@ -1,3 +1,4 @@
+# hint: Your optimiser is created again at every step, which throws away its running averages: create it once, before the loop.
 # why: creates a new AdamW in every step, which throws away its running averages
 # fails: test_train_module
 def train_module(model, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your optimiser is plain SGD: the exercise asks for AdamW.
 # why: plain SGD instead of AdamW: with lr=1e-3 the network barely moves
 # fails: test_train_module test_module_accuracy
 def train_module(model, X, Y, steps, lr):

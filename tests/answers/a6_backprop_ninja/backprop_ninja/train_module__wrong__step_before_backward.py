@@ -1,3 +1,4 @@
+# hint: Your optimiser steps between the forward pass and `backward()`: the update changes the weights the graph needs. Forward, loss, backward, then step.
 # why: calls optimizer.step() between the forward pass and backward(): the in-place update of the weights breaks the graph that backward() needs (RuntimeError)
 # fails: test_train_module
 def train_module(model, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your loss sums the squared errors: use `nn.MSELoss` with its default mean.
 # why: the summed squared error (reduction="sum") instead of nn.MSELoss's mean
 # fails: test_train_module
 def train_module(model, X, Y, steps, lr):

@@ -1,3 +1,4 @@
+# hint: Your update loops over the gradients' keys, which include tensors that are not parameters: loop over the parameters and take each one's gradient by name.
 # why: loops over the keys of grads, which include intermediate tensors that are not parameters
 # fails: test_update
 def update(params, grads, lr):

@@ -1,3 +1,4 @@
+# hint: Your in-place update happens outside `torch.no_grad()`: it fails on parameters that require gradients.
 # why: updates in place outside torch.no_grad(): fails on parameters that require gradients
 # fails: test_update
 def update(params, grads, lr):

@@ -1,3 +1,4 @@
+# hint: You pair parameters and gradients by position: pair them by name (the same key in both dictionaries).
 # why: pairs parameters and gradients by position (zip of the two dicts' values) instead of by key
 # fails: test_update
 def update(params, grads, lr):

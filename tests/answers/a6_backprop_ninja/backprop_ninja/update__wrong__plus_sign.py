@@ -1,3 +1,4 @@
+# hint: Your step goes up the gradient: gradient descent subtracts the learning rate times the gradient.
 # why: steps up the gradient (+=) instead of down
 # fails: test_update
 def update(params, grads, lr):

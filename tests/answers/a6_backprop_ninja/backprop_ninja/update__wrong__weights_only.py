@@ -1,3 +1,4 @@
+# hint: Your step updates the weights but not the biases: every tensor in `params` moves.
 # why: updates the weights but not the biases
 # fails: test_update
 def update(params, grads, lr):

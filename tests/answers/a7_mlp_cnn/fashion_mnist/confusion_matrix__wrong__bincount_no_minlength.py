@@ -1,3 +1,4 @@
+# hint: Your matrix is too small when the last classes never occur: counting with `bincount` needs its `minlength` (num_classes²).
 # why: torch.bincount without minlength: the result is too short when the last classes never occur
 # fails: test_confusion_matrix
 def confusion_matrix(y_true, y_pred, num_classes):

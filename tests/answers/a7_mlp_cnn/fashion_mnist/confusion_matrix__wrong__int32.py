@@ -1,3 +1,4 @@
+# hint: Your counts are right but int32: the text asks for an int64 matrix.
 # why: counts correctly (index_put_ with accumulate=True) but in an int32 matrix: the text asks for int64
 # fails: test_confusion_matrix
 def confusion_matrix(y_true, y_pred, num_classes):

@@ -1,3 +1,4 @@
+# hint: Your matrix is sized from the labels it sees: it must be num_classes × num_classes, even when some classes never occur.
 # why: sizes the matrix from the largest label seen instead of num_classes: non-square or too small when classes are missing
 # fails: test_confusion_matrix
 def confusion_matrix(y_true, y_pred, num_classes):

@@ -1,3 +1,4 @@
+# hint: You call scikit-learn's confusion matrix: this exercise asks you to count by hand.
 # why: calls scikit-learn's confusion_matrix (right numbers, right dtype) although the exercise asks to count by hand
 # fails: test_confusion_matrix
 from sklearn.metrics import confusion_matrix as sk_confusion_matrix

@@ -1,3 +1,4 @@
+# hint: You call scikit-learn's confusion matrix: this exercise asks you to count by hand.
 # why: imports scikit-learn inside the function and converts its answer (right numbers, right dtype)
 # fails: test_confusion_matrix
 def confusion_matrix(y_true, y_pred, num_classes):

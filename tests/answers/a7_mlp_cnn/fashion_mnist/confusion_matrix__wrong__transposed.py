@@ -1,3 +1,4 @@
+# hint: Your matrix is transposed: rows are the true classes and columns the predicted ones.
 # why: rows for the predicted class and columns for the true class (the transpose)
 # fails: test_confusion_matrix
 def confusion_matrix(y_true, y_pred, num_classes):

@@ -1,3 +1,4 @@
+# hint: Your minibatches are made once, before the epochs: a generator is used up after one pass, so the later epochs train on nothing. Make them anew in every epoch.
 # why: creates the minibatch generator once, before the epochs: it is used up after the first epoch
 # fails: test_fit
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

@@ -1,3 +1,4 @@
+# hint: Your evaluation runs without `torch.no_grad()`: evaluating needs no gradients.
 # why: evaluates the test set in evaluation mode but without torch.no_grad()
 # fails: test_fit_modes
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

@@ -1,3 +1,4 @@
+# hint: Your epoch loss and accuracy average the batch means, so a small last batch counts as much as a full one: weight each batch by its number of examples.
 # why: the epoch's loss and accuracy are averages of the batch means, not means over examples
 # fails: test_fit
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

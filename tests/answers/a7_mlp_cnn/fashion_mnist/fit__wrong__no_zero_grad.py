@@ -1,3 +1,4 @@
+# hint: Your gradients accumulate from batch to batch: set them to zero before each backward pass.
 # why: forgets optimizer.zero_grad(): gradients accumulate over the batches
 # fails: test_fit
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

@@ -1,3 +1,4 @@
+# hint: Your accuracies are rounded: store the exact fractions and round only when you print them.
 # why: stores the accuracies rounded to three decimals, as it would print them
 # fails: test_fit
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

@@ -1,3 +1,4 @@
+# hint: Your scheduler steps after every batch: step it once per epoch.
 # why: steps the scheduler after every batch instead of once per epoch
 # fails: test_fit_scheduler
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

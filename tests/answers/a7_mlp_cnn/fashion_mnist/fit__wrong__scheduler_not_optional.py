@@ -1,3 +1,4 @@
+# hint: Your `fit` crashes without a scheduler: the scheduler is optional, so step it only when one is given.
 # why: calls scheduler.step() without checking for None, so fit without a scheduler crashes
 # fails: test_fit test_fit_modes
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

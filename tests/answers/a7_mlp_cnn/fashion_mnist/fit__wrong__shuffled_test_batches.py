@@ -1,3 +1,4 @@
+# hint: Your test batches are shuffled with the training generator, which changes the training order of the later epochs: evaluate the test set in its order, without the generator.
 # why: shuffles the test batches with the training generator, which changes the shuffling of the following epochs
 # fails: test_fit
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

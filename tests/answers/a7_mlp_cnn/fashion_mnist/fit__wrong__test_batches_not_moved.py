@@ -1,3 +1,4 @@
+# hint: Your test batches stay where they are: move them to the model's device too.
 # why: moves the training batches to the model's device but evaluates the test batches where they are
 # fails: test_fit_modes
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

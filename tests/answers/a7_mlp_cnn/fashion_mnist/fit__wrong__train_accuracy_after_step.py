@@ -1,3 +1,4 @@
+# hint: Your training accuracy comes from a second forward pass after the update: measure it on the outputs of the forward pass that gave the loss.
 # why: measures the training accuracy with a second forward pass after the update
 # fails: test_fit test_fit_modes
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

@@ -1,3 +1,4 @@
+# hint: Your model is put in training mode only once: after the first evaluation it stays in evaluation mode. Switch to training mode at the start of every epoch.
 # why: calls model.train() once before the loop: after the first evaluation every later epoch trains in evaluation mode
 # fails: test_fit_modes
 def fit(model, optimizer, loss_fn, train_data, test_data, epochs, batch_size, generator, scheduler=None):

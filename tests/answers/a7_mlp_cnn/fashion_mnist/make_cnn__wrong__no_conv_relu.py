@@ -1,3 +1,4 @@
+# hint: Your convolutions have no activation after them: put a ReLU after each convolution.
 # why: no activation after the convolutions
 # fails: test_make_cnn
 def make_cnn():

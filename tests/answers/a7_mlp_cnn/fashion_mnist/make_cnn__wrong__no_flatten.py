@@ -1,3 +1,4 @@
+# hint: Your network feeds the feature maps to the linear layer without flattening them first.
 # why: no nn.Flatten() before the first nn.Linear
 # fails: test_make_cnn
 def make_cnn():

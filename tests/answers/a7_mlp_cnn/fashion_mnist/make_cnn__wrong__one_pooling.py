@@ -1,3 +1,4 @@
+# hint: Your network has a single pooling layer: the architecture asks for a max-pooling after each convolution.
 # why: a single max-pooling layer, with the first linear layer sized for the larger 32 x 8 x 8 map
 # fails: test_make_cnn
 def make_cnn():

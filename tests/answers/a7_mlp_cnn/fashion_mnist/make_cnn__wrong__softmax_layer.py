@@ -1,3 +1,4 @@
+# hint: Your network ends with a softmax: it must return logits, since `CrossEntropyLoss` applies softmax itself.
 # why: ends with nn.Softmax: probabilities instead of logits
 # fails: test_make_cnn
 def make_cnn():

@@ -1,3 +1,4 @@
+# hint: Your network has a ReLU after the output layer: the logits may be negative, so the last layer has no activation.
 # why: a ReLU after the output layer too: negative logits are cut to 0
 # fails: test_make_mlp
 def make_mlp():

@@ -1,3 +1,4 @@
+# hint: Your network uses a sigmoid between the layers: the architecture asks for a ReLU.
 # why: a sigmoid instead of the ReLU
 # fails: test_make_mlp
 def make_mlp():

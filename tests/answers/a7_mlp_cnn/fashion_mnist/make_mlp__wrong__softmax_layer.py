@@ -1,3 +1,4 @@
+# hint: Your network ends with a softmax: it must return logits, since `CrossEntropyLoss` applies softmax itself.
 # why: ends with nn.Softmax, so the network returns probabilities and CrossEntropyLoss applies softmax twice
 # fails: test_make_mlp
 def make_mlp():

@@ -1,3 +1,4 @@
+# hint: Your mistakes come least confident first: sort them by confidence in decreasing order.
 # why: sorts in ascending order: the least confident mistakes come first
 # fails: test_misclassified
 def misclassified(logits, y, k):

@@ -1,3 +1,4 @@
+# hint: You select the correctly classified examples: the mistakes are those whose prediction differs from the label.
 # why: selects the correctly classified examples (== instead of !=)
 # fails: test_misclassified
 def misclassified(logits, y, k):

@@ -1,3 +1,4 @@
+# hint: You rank the mistakes by their largest logit, which is not a confidence: rank them by the softmax probability of the predicted class.
 # why: ranks the mistakes by their largest logit, which is not the confidence (a shift of all logits changes it)
 # fails: test_misclassified
 def misclassified(logits, y, k):

@@ -1,3 +1,4 @@
+# hint: Your mistakes are in their original order: rank them by confidence, the most confident first.
 # why: returns the first k mistakes in their original order, not ranked by confidence
 # fails: test_misclassified
 def misclassified(logits, y, k):

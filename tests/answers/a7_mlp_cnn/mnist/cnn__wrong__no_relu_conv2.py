@@ -1,3 +1,4 @@
+# hint: Your second convolution has no ReLU after it.
 # why: forgets the ReLU after the second convolution
 # fails: test_cnn
 class CNN(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your network returns probabilities: it must return logits, since the cross-entropy applies softmax itself.
 # why: returns probabilities (softmax) instead of logits
 # fails: test_cnn
 class CNN(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your predictions take the argmax over the wrong dimension: each row (one example) needs the class with the largest score, across the columns.
 # why: takes the argmax over the batch (dim=0) instead of over the classes
 # fails: test_evaluate
 def evaluate(model, batches, loss_fn):

@@ -1,3 +1,4 @@
+# hint: Your labels stay where they are: move them to the model's device too, with the inputs.
 # why: moves the inputs to the model's device but leaves the labels where they are
 # fails: test_evaluate_mode
 def evaluate(model, batches, loss_fn):

@@ -1,3 +1,4 @@
+# hint: Your accuracy is the last batch's only: count the correct predictions over all the batches.
 # why: the accuracy is computed on the last batch only (overwritten in the loop)
 # fails: test_evaluate
 def evaluate(model, batches, loss_fn):

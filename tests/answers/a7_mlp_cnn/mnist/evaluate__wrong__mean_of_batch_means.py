@@ -1,3 +1,4 @@
+# hint: Your loss and accuracy average the batch means, so a small last batch counts as much as a full one: weight each batch by its number of examples.
 # why: averages the per-batch losses and accuracies, so a small last batch counts as much as a full one
 # fails: test_evaluate
 def evaluate(model, batches, loss_fn):

@@ -1,3 +1,4 @@
+# hint: Your batches do not go to the model's device: move each batch to the device of the model's parameters (not to the notebook's global `device`).
 # why: evaluates the batches where they are, without moving them to the model's device
 # fails: test_evaluate_mode
 def evaluate(model, batches, loss_fn):

@@ -1,3 +1,4 @@
+# hint: Your evaluation leaves the model in training mode: switch it to evaluation mode first.
 # why: forgets model.eval(): dropout or batch normalisation would still behave as in training
 # fails: test_evaluate_mode
 def evaluate(model, batches, loss_fn):

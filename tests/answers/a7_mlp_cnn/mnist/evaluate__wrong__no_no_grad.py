@@ -1,3 +1,4 @@
+# hint: Your evaluation runs without `torch.no_grad()`: evaluating needs no gradients.
 # why: evaluates without torch.no_grad(): autograd records every forward pass for nothing
 # fails: test_evaluate_mode
 def evaluate(model, batches, loss_fn):

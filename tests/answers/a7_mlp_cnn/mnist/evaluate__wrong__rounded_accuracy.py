@@ -1,3 +1,4 @@
+# hint: Your accuracy is rounded: return the exact fraction and round only when you print it.
 # why: returns the accuracy rounded to four decimals (for printing) instead of the exact fraction
 # fails: test_evaluate
 def evaluate(model, batches, loss_fn):

@@ -1,3 +1,4 @@
+# hint: Your results are tensors: return the loss and the accuracy as Python floats (`.item()`).
 # why: returns the accuracy as a tensor (no .item()), and the loss as a tensor too
 # fails: test_evaluate
 def evaluate(model, batches, loss_fn):

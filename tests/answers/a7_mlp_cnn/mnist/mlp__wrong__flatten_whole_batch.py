@@ -1,3 +1,4 @@
+# hint: Your flatten also flattens the batch dimension: keep the first dimension and flatten the rest of each image.
 # why: torch.flatten(x) flattens the batch dimension too (start_dim defaults to 0)
 # fails: test_mlp
 class MLP(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your network feeds the images to the first linear layer without flattening them: each image must become a row of 784 pixels.
 # why: forgets to flatten the images: nn.Linear(784, 256) gets rows of 28 pixels
 # fails: test_mlp
 class MLP(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your network has no activation between the linear layers: without it, it is a linear model.
 # why: no activation between the two linear layers: the network is a linear model
 # fails: test_mlp
 class MLP(nn.Module):

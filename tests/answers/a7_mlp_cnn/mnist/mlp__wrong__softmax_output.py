@@ -1,3 +1,4 @@
+# hint: Your network returns probabilities: it must return logits, since the cross-entropy applies softmax itself.
 # why: ends with a softmax, so CrossEntropyLoss applies softmax to probabilities (twice in all)
 # fails: test_mlp
 class MLP(nn.Module):

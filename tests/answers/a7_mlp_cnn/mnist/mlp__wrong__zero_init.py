@@ -1,3 +1,4 @@
+# hint: Your weights all start at zero: every hidden unit then gets the same (zero) gradient and never learns. Keep the layers' default random initialisation.
 # why: initialises every weight and bias to zero: the hidden units never receive a gradient and only the output bias learns
 # fails: test_mlp_accuracy
 class MLP(nn.Module):

@@ -1,3 +1,4 @@
+# hint: Your training ignores `loss_fn`: compute the loss with the function you are given.
 # why: ignores loss_fn and always uses F.cross_entropy
 # fails: test_train_one_epoch
 def train_one_epoch(model, batches, optimizer, loss_fn):

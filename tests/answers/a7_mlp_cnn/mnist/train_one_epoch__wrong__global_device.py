@@ -1,3 +1,4 @@
+# hint: Your batches do not go to the model's device: move each batch to the device of the model's parameters (not to the notebook's global `device`).
 # why: moves the batches to the notebook's global `device` instead of the model's device
 # fails: test_train_one_epoch_mode_device
 def train_one_epoch(model, batches, optimizer, loss_fn):

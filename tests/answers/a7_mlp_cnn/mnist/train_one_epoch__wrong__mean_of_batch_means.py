@@ -1,3 +1,4 @@
+# hint: Your epoch loss averages the batch means, so a small last batch counts as much as a full one: weight each batch by its number of examples.
 # why: averages the batch means, which overweights the smaller last batch
 # fails: test_train_one_epoch
 def train_one_epoch(model, batches, optimizer, loss_fn):

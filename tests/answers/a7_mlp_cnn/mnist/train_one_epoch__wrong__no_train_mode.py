@@ -1,3 +1,4 @@
+# hint: Your training never switches the model to training mode: a model left in evaluation mode would train in it.
 # why: never calls model.train(), so a model left in evaluation mode trains in evaluation mode
 # fails: test_train_one_epoch_mode_device
 def train_one_epoch(model, batches, optimizer, loss_fn):

@@ -1,3 +1,4 @@
+# hint: Your gradients accumulate from batch to batch: set them to zero before each backward pass.
 # why: forgets optimizer.zero_grad(): the gradients of all earlier batches accumulate
 # fails: test_train_one_epoch
 def train_one_epoch(model, batches, optimizer, loss_fn):

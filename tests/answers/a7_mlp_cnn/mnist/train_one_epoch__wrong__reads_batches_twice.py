@@ -1,3 +1,4 @@
+# hint: Your function goes over `batches` twice: a generator is empty after the first pass. Count the examples while you train.
 # why: counts the examples in a first pass over `batches`; a generator is then empty for the training pass
 # fails: test_train_one_epoch
 def train_one_epoch(model, batches, optimizer, loss_fn):

@@ -1,3 +1,4 @@
+# hint: Your optimiser steps before `backward()`, so each step uses the previous batch's gradient: backward first, then step.
 # why: calls optimizer.step() before loss.backward(): every step uses the previous batch's gradient
 # fails: test_train_one_epoch
 def train_one_epoch(model, batches, optimizer, loss_fn):

@@ -1,3 +1,4 @@
+# hint: Your loss is summed as tensors, keeping every batch's graph: add up Python floats (`.item()`) and return a float.
 # why: sums the loss tensors themselves (no .item()): returns a tensor that keeps every batch's graph
 # fails: test_train_one_epoch
 def train_one_epoch(model, batches, optimizer, loss_fn):
