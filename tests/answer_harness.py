@@ -236,7 +236,7 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
                 trial_nb = splice(nb, {answer.cell: answer.source})
                 trial = trial_nb.cells[index]
                 harvest(records_dir)
-                client.execute_cell(trial, index)
+                _execute(client, trial, index)
                 harvest(records_dir)
                 scores: dict[str, list[float]] = {}
                 errors: dict[str, str] = {}
@@ -247,7 +247,7 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
                         continue
                     gid = grade_id(follower)
                     if gid not in answer.fails:
-                        client.execute_cell(follower, j)
+                        _execute(client, follower, j)
                         harvest(records_dir)
                         continue
                     records, visible[gid] = _run_in_two_parts(client, follower, j, records_dir)
@@ -256,9 +256,19 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
                     scores[gid] = [points if verdict.passed else 0.0, points]
                     errors[gid] = verdict.message or ""
                 results[answer.id] = {"scores": scores, "errors": errors, "visible": visible}
-            client.execute_cell(cell, index)
+            _execute(client, cell, index)
             harvest(records_dir)
     return results
+
+
+def _execute(client, cell, index: int) -> None:
+    """Run ``cell`` as cell ``index`` of the client's notebook (a copy: see :func:`walk_wrong_answers`).
+
+    The cell is put in the client's notebook first: nbclient applies an ``update_display_data`` (a
+    progress bar's final text) to the outputs of the cell at that index of its own notebook.
+    """
+    client.nb.cells[index] = cell
+    client.execute_cell(cell, index)
 
 
 def _run_in_two_parts(client, cell, index: int, records_dir: Path) -> tuple[list[dict], bool]:
@@ -278,7 +288,7 @@ def _run_in_two_parts(client, cell, index: int, records_dir: Path) -> tuple[list
             continue
         part = copy.deepcopy(cell)
         part.source = part_src
-        client.execute_cell(part, index)
+        _execute(client, part, index)
         records += harvest(records_dir)
         outputs += part.outputs
         failed = any(o.get("output_type") == "error" for o in part.outputs)
