@@ -7,7 +7,9 @@
   trusted verdict against the instructor's manifest (``course.grading.verdict.judge_cell``). Then it
   runs the instructor's cell and goes on, up to the last test cell that any answer names. So a wrong
   answer only costs the cells up to its test, and all of a notebook's wrong answers share one kernel
-  start.
+  start. Each named test cell runs in two steps, its visible part (what the student's release
+  notebook holds) and then its hidden tests, so the same run also tells whether the visible tests
+  alone already fail the answer (:func:`visible_rule_problem`).
 * Correct answers are spliced into whole notebooks (one variant per k-th correct answer of each
   cell) and autograded by nbgrader through ``course.grading.autograde``, like real submissions.
 """
@@ -45,6 +47,8 @@ class Answer:
     source: str
     #: what the student reads when the grader recognises this mistake (wrong answers: required)
     hint: str = ""
+    #: why the visible tests cannot fail this wrong answer (``# visible: passes (...)``), or ""
+    visible_passes: str = ""
 
     @property
     def id(self) -> str:
@@ -61,14 +65,16 @@ def parse_answer(path: Path) -> Answer:
     if not m:
         raise ValueError(f"{path}: name must be <cell>__<correct|wrong>__<name>.py")
     header: dict[str, str] = {}
+    keys: list[str] = []
     lines = path.read_text(encoding="utf-8").splitlines()
     body_start = 0
     for i, line in enumerate(lines):
-        hm = re.match(r"^# (hint|why|fails): (.*)$", line)
+        hm = re.match(r"^# (hint|why|fails|visible): (.*)$", line)
         if not hm:
             body_start = i
             break
         header[hm.group(1)] = hm.group(2).strip()
+        keys.append(hm.group(1))
     if not header.get("why"):
         raise ValueError(f"{path}: missing '# why:' line")
     fails = tuple(header.get("fails", "").split())
@@ -76,6 +82,13 @@ def parse_answer(path: Path) -> Answer:
         raise ValueError(f"{path}: a wrong answer needs '# fails: <test grade_id> ...'")
     if m["kind"] == "correct" and fails:
         raise ValueError(f"{path}: a correct answer cannot list failing cells")
+    visible = header.get("visible", "")
+    if "visible" in keys:
+        vm = re.fullmatch(r"passes \((.{20,})\)", visible)
+        if m["kind"] != "wrong" or keys.index("visible") != keys.index("fails") + 1 or not vm:
+            raise ValueError(f"{path}: '# visible: passes (<why the visible tests cannot show this mistake>)' "
+                             "belongs on the line right after '# fails:' of a wrong answer")
+        visible = vm.group(1)
     return Answer(
         path=path,
         assignment=path.parent.parent.name,
@@ -87,6 +100,7 @@ def parse_answer(path: Path) -> Answer:
         fails=fails,
         source="\n".join(lines[body_start:]).strip("\n"),
         hint=header.get("hint", ""),
+        visible_passes=visible,
     )
 
 
@@ -132,6 +146,29 @@ def splice(nb, replacements: dict[str, str]):
     if missing:
         raise KeyError(f"no cells {sorted(missing)}")
     return out
+
+
+def split_test_source(source: str) -> tuple[str, str]:
+    """A test cell's source as (visible part, hidden tests): what the release keeps, and the rest."""
+    at = source.find("### BEGIN HIDDEN TESTS")
+    return (source, "") if at < 0 else (source[:at], source[at:])
+
+
+def visible_rule_problem(answer: Answer, result: dict) -> str | None:
+    """What breaks the visible rule for a judged wrong answer (None: nothing).
+
+    The rule: the visible tests of at least one test cell the answer names fail it (the student sees
+    the mistake before handing in), unless the catalogue file says ``# visible: passes (...)``; then
+    they must really pass it (an exception that no longer holds must go).
+    """
+    seen = [t for t, failed in result.get("visible", {}).items() if failed]
+    if answer.visible_passes and seen:
+        return (f"{answer.id}: the visible tests of {seen} fail it now, but the file says "
+                f"'# visible: passes ({answer.visible_passes})': remove that line")
+    if not answer.visible_passes and not seen:
+        return (f"{answer.id} ({answer.why}) passes the visible tests of {list(answer.fails)}: make them fail it, "
+                "or say why they cannot in a '# visible: passes (...)' line")
+    return None
 
 
 def cell_error_summary(cell) -> str:
@@ -181,6 +218,7 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
     """Judge every wrong answer of one notebook in a single kernel. Returns ``{answer.id: result}``.
 
     ``result``: ``{"scores": {test_id: [score, max]}, "errors": {test_id: message},
+    "visible": {test_id: whether its visible part alone failed},
     "diagnosis": {test_id: diagnose_recorded(...)}}``.
     """
     from nbclient import NotebookClient
@@ -198,8 +236,10 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
     workdir.mkdir(parents=True, exist_ok=True)
     records_dir = workdir / "records"
     records_dir.mkdir(exist_ok=True)
+    # the client gets a copy: nbclient stores every cell it executes into its notebook at that index,
+    # and ``nb`` must keep the instructor's cells for the next answer's splice
     client = NotebookClient(
-        nb,
+        copy.deepcopy(nb),
         timeout=300,
         kernel_name="python3",
         allow_errors=True,
@@ -222,29 +262,71 @@ def walk_wrong_answers(notebook_path: Path, answers: list[Answer], workdir: Path
                 trial_nb = splice(nb, {answer.cell: answer.source})
                 trial = trial_nb.cells[index]
                 harvest(records_dir)
-                client.execute_cell(nbformat.v4.new_code_cell(_SEED_GLOBAL_STATE), index)  # reproducible fingerprints
-                client.execute_cell(trial, index)
+                _execute(client, nbformat.v4.new_code_cell(_SEED_GLOBAL_STATE), index)  # reproducible fingerprints
+                _execute(client, trial, index)
                 harvest(records_dir)
                 scores: dict[str, list[float]] = {}
                 errors: dict[str, str] = {}
+                visible: dict[str, bool] = {}
                 seen: dict[str, dict] = {}
                 for j in range(index + 1, last + 1):
                     follower = trial_nb.cells[j]
                     if follower.cell_type != "code":
                         continue
-                    client.execute_cell(follower, j)
-                    records = harvest(records_dir)
                     gid = grade_id(follower)
-                    if gid in answer.fails:
-                        verdict = judge_recorded(trial_nb, j, records, manifest)
-                        points = float(follower.metadata["nbgrader"]["points"])
-                        scores[gid] = [points if verdict.passed else 0.0, points]
-                        errors[gid] = verdict.message or ""
-                        seen[gid] = diagnose_recorded(trial_nb, j, records, manifest)
-                results[answer.id] = {"scores": scores, "errors": errors, "diagnosis": seen}
-            client.execute_cell(cell, index)
+                    if gid not in answer.fails:
+                        _execute(client, follower, j)
+                        harvest(records_dir)
+                        continue
+                    records, visible[gid] = _run_in_two_parts(client, follower, j, records_dir)
+                    verdict = judge_recorded(trial_nb, j, records, manifest)
+                    points = float(follower.metadata["nbgrader"]["points"])
+                    scores[gid] = [points if verdict.passed else 0.0, points]
+                    errors[gid] = verdict.message or ""
+                    seen[gid] = diagnose_recorded(trial_nb, j, records, manifest)
+                results[answer.id] = {"scores": scores, "errors": errors, "visible": visible, "diagnosis": seen}
+            _execute(client, cell, index)
             harvest(records_dir)
     return results
+
+
+def _execute(client, cell, index: int) -> None:
+    """Run ``cell`` as cell ``index`` of the client's notebook (a copy: see :func:`walk_wrong_answers`).
+
+    The cell is put in the client's notebook first: nbclient applies an ``update_display_data`` (a
+    progress bar's final text) to the outputs of the cell at that index of its own notebook.
+    """
+    client.nb.cells[index] = cell
+    client.execute_cell(cell, index)
+
+
+def _run_in_two_parts(client, cell, index: int, records_dir: Path) -> tuple[list[dict], bool]:
+    """Run test cell ``cell`` as its visible part, then (if that passed) its hidden tests.
+
+    Returns the records of both parts and whether the visible part failed (raised, as a student
+    sees it). ``cell.outputs`` gets the outputs of both, as if the cell had run whole: a cell stops
+    at its first failing check, so the hidden tests never run after a visible failure either.
+    """
+    from course.grading.verdict import harvest
+
+    visible_src, hidden_src = split_test_source(cell.source)
+    outputs, records = [], []
+    visible_failed = False
+    for n, part_src in enumerate((visible_src, hidden_src)):
+        if not part_src:
+            continue
+        part = copy.deepcopy(cell)
+        part.source = part_src
+        _execute(client, part, index)
+        records += harvest(records_dir)
+        outputs += part.outputs
+        failed = any(o.get("output_type") == "error" for o in part.outputs)
+        if n == 0:
+            visible_failed = failed
+        if failed:
+            break
+    cell.outputs = outputs
+    return records, visible_failed
 
 
 def _ipc_kernel_manager(workdir: Path):
@@ -281,15 +363,21 @@ def save_result(kind: str, key: str, payload: dict) -> None:
 
 
 def mutation_table() -> str | None:
-    """The mutation score per assignment from the stored results, or None when there are none."""
+    """The mutation score per assignment from the stored results, or None when there are none.
+
+    Besides the score: how many wrong answers the visible tests already fail (what a student sees
+    before handing in), and how many are catalogued exceptions to that rule.
+    """
     if not RESULTS.is_dir():
         return None
     rows: dict[str, list[int]] = {}
     for path in sorted(RESULTS.glob("wrong__*.json")):
         r = json.loads(path.read_text())
-        caught, tried = rows.setdefault(r["assignment"], [0, 0]), 1
-        caught[0] += int(r["caught"])
-        caught[1] += tried
+        row = rows.setdefault(r["assignment"], [0, 0, 0, 0])
+        row[0] += int(r["caught"])
+        row[1] += 1
+        row[2] += int(r.get("visible", False))
+        row[3] += int(r.get("exception", False))
     correct: dict[str, list[int]] = {}
     for path in sorted(RESULTS.glob("correct__*.json")):
         r = json.loads(path.read_text())
@@ -300,18 +388,19 @@ def mutation_table() -> str | None:
         return None
     names = sorted(set(rows) | set(correct))
     lines = [
-        "| assignment | wrong answers caught | mutation score | correct answers at full marks |",
-        "|---|--:|--:|--:|",
+        "| assignment | wrong answers caught | mutation score | caught by the visible tests | exceptions "
+        "| correct answers at full marks |",
+        "|---|--:|--:|--:|--:|--:|",
     ]
-    tot = [0, 0, 0, 0]
+    tot = [0] * 6
     for n in names:
-        c, t = rows.get(n, [0, 0])
+        c, t, v, x = rows.get(n, [0, 0, 0, 0])
         ok, ct = correct.get(n, [0, 0])
-        tot = [tot[0] + c, tot[1] + t, tot[2] + ok, tot[3] + ct]
+        tot = [a + b for a, b in zip(tot, [c, t, v, x, ok, ct])]
         score = f"{100 * c / t:.0f}%" if t else "-"
-        lines.append(f"| {n} | {c}/{t} | {score} | {ok}/{ct} |")
+        lines.append(f"| {n} | {c}/{t} | {score} | {v}/{t} | {x} | {ok}/{ct} |")
     score = f"{100 * tot[0] / tot[1]:.0f}%" if tot[1] else "-"
-    lines.append(f"| **total** | {tot[0]}/{tot[1]} | {score} | {tot[2]}/{tot[3]} |")
+    lines.append(f"| **total** | {tot[0]}/{tot[1]} | {score} | {tot[2]}/{tot[1]} | {tot[3]} | {tot[4]}/{tot[5]} |")
     return "\n".join(lines)
 
 

@@ -2,7 +2,8 @@
 
 1. the hygiene rules of hidden tests (tests/test_notebooks.py);
 2. the manifest (the solution's own run: every test cell must pass) and the random-state check;
-3. every wrong answer of the catalogue must lose points, judged as the grader does;
+3. every wrong answer of the catalogue must lose points, judged as the grader does, and fail the
+   visible tests too (unless its file says ``# visible: passes (...)``);
 4. every correct answer must pass every test cell (spliced into the notebook, run, judged).
 
 Prints one line per problem and exits 1 if there is any. ``--quick`` skips steps 2's random-state
@@ -24,6 +25,7 @@ from answer_harness import (  # noqa: E402
     run_and_judge,
     source_notebook,
     splice,
+    visible_rule_problem,
     walk_wrong_answers,
 )
 from test_notebooks import hidden_test_problems  # noqa: E402
@@ -47,6 +49,9 @@ def main(argv: list[str]) -> int:
         for a in wrong:
             scores = results[a.id]["scores"]
             kept = [t for t in a.fails if t not in scores or scores[t][0] >= scores[t][1]]
+            visible = visible_rule_problem(a, results[a.id])
+            if visible:
+                problems.append(f"visible rule: {visible}")
             if kept:
                 problems.append(f"wrong answer kept full marks: {a.id} on {kept} ({a.why})")
             else:

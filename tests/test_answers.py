@@ -14,8 +14,11 @@ from answer_harness import (
     is_solution_cell,
     is_test_cell,
     load_answers,
+    parse_answer,
     save_result,
     splice,
+    split_test_source,
+    visible_rule_problem,
     walk_wrong_answers,
 )
 from conftest import REPO, copy_course
@@ -53,6 +56,46 @@ def test_catalogue_covers_every_autograded_exercise(path):
     assert not missing, "exercises needing >= 1 correct and >= 3 wrong answers: " + ", ".join(missing)
 
 
+def _write_answer(tmp_path, name, header):
+    path = tmp_path / "a9_x" / "nb" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + "def f():\n    return 1\n", encoding="utf-8")
+    return path
+
+
+def test_visible_exception_header(tmp_path):
+    """``# visible: passes (why)`` right after ``# fails:`` of a wrong answer, nowhere else."""
+    why = "the mistake only shows for inputs of more than one batch, which would give the batch loop away"
+    ok = parse_answer(_write_answer(tmp_path, "f__wrong__a.py", f"# why: w\n# fails: test_f\n# visible: passes ({why})\n"))
+    assert ok.visible_passes == why and ok.fails == ("test_f",) and ok.source.startswith("def f()")
+    assert parse_answer(_write_answer(tmp_path, "f__wrong__b.py", "# why: w\n# fails: test_f\n")).visible_passes == ""
+    for name, header in [
+        ("f__wrong__c.py", f"# why: w\n# visible: passes ({why})\n# fails: test_f\n"),  # not right after fails
+        ("f__wrong__d.py", "# why: w\n# fails: test_f\n# visible: passes\n"),  # no reason
+        ("f__wrong__e.py", "# why: w\n# fails: test_f\n# visible: passes (too short)\n"),
+        ("f__correct__f.py", f"# why: w\n# visible: passes ({why})\n"),  # not a wrong answer
+    ]:
+        with pytest.raises(ValueError, match="visible"):
+            parse_answer(_write_answer(tmp_path, name, header))
+
+
+def test_visible_rule_problem_both_ways(tmp_path):
+    why = "the mistake only shows for inputs of more than one batch, which would give the batch loop away"
+    plain = parse_answer(_write_answer(tmp_path, "f__wrong__a.py", "# why: w\n# fails: test_f test_g\n"))
+    excused = parse_answer(_write_answer(tmp_path, "f__wrong__b.py", f"# why: w\n# fails: test_f\n# visible: passes ({why})\n"))
+    assert visible_rule_problem(plain, {"visible": {"test_f": False, "test_g": True}}) is None
+    assert "passes the visible tests" in visible_rule_problem(plain, {"visible": {"test_f": False, "test_g": False}})
+    assert visible_rule_problem(excused, {"visible": {"test_f": False}}) is None
+    assert "remove that line" in visible_rule_problem(excused, {"visible": {"test_f": True}})
+
+
+def test_split_test_source_is_what_the_release_keeps():
+    src = "a = 1\ncheck(a)\n### BEGIN HIDDEN TESTS\ncheck_close('x.hidden', a)\n### END HIDDEN TESTS"
+    visible, hidden = split_test_source(src)
+    assert visible == "a = 1\ncheck(a)\n" and hidden.startswith("### BEGIN HIDDEN TESTS")
+    assert split_test_source("a = 1") == ("a = 1", "")
+
+
 _walks: dict[tuple[str, str], dict] = {}
 
 
@@ -75,7 +118,9 @@ def test_wrong_answer_loses_points(answer: Answer, tmp_path_factory):
     result = _walk(answer.assignment, answer.notebook, tmp_path_factory)[answer.id]
     scores = result["scores"]
     kept = [t for t in answer.fails if t not in scores or scores[t][0] >= scores[t][1]]
-    save_result("wrong", answer.id, {"assignment": answer.assignment, "caught": not kept, "scores": scores})
+    seen = any(result["visible"].values())
+    save_result("wrong", answer.id, {"assignment": answer.assignment, "caught": not kept, "scores": scores,
+                                     "visible": seen, "exception": bool(answer.visible_passes)})
     assert not kept, f"{answer.id} ({answer.why}) kept full marks on {kept}"
 
 
@@ -143,6 +188,19 @@ def test_wrong_answer_gets_its_hint(answer: Answer, tmp_path_factory):
     assert own, (f"{answer.id}: the grader does not recognise it ({ {g: d.key for g, d in shown.items()} }); "
                  f"if its evidence changed, run python tests/fingerprints.py {answer.assignment} {answer.notebook} "
                  f"(key {mistake_key(answer)})")
+
+
+@pytest.mark.parametrize("answer", _params(WRONG, lambda a: f"walk-{a.assignment}-{a.notebook}"))
+def test_visible_tests_fail_wrong_answer(answer: Answer, tmp_path_factory):
+    """The student sees the mistake coming: the visible tests of the exercise fail the wrong answer too.
+
+    Judged in the same walk as the grader's verdict (each named test cell runs as its visible part,
+    then its hidden tests), so it costs no notebook run of its own. The exceptions say why in their
+    catalogue file (``# visible: passes (...)``), and must really pass the visible tests.
+    """
+    result = _walk(answer.assignment, answer.notebook, tmp_path_factory)[answer.id]
+    problem = visible_rule_problem(answer, result)
+    assert problem is None, problem
 
 
 _grades: dict[str, tuple[dict, dict]] = {}

@@ -77,7 +77,8 @@ def hidden_test_problems(path: Path) -> list[str]:
     A hidden test gives the kernel only inputs: no expected value (``check_close(name, got)``, never
     ``check_close(name, got, expected)``), no reference implementation (no ``def``, ``lambda`` or
     ``class``), no ``check_true`` (a condition computed in the kernel), no global random stream
-    (``torch.manual_seed``, ``torch.randn`` without a generator, ``np.random.*`` but ``default_rng``).
+    (``torch.manual_seed``, ``torch.randn`` without a generator, ``np.random.*`` but ``default_rng``),
+    and nothing after them in the cell.
     """
     import ast
 
@@ -88,6 +89,9 @@ def hidden_test_problems(path: Path) -> list[str]:
         if not (meta.get("grade") and not meta.get("solution") and cell.cell_type == "code"):
             continue
         gid = meta["grade_id"]
+        if "### END HIDDEN TESTS" in cell.source and cell.source.split("### END HIDDEN TESTS", 1)[1].strip():
+            problems.append(f"{gid}: code after END HIDDEN TESTS (the hidden tests end the cell: the answer "
+                            "catalogue runs a test cell as its visible part, then its hidden tests)")
         if "check_true" in cell.source:
             problems.append(f"{gid}: check_true (a condition computed in the kernel): record the values with check_equal")
         for region in _HIDDEN_REGION.findall(cell.source):
