@@ -32,14 +32,11 @@ from pathlib import Path
 
 import nbformat
 
-from course.grading.snapshot import Entry, Snapshot
+from course.grading.snapshot import NBGRADER_FILES, Entry, Snapshot
 
 __all__ = ["MAX_NOTEBOOK_BYTES", "Intake", "stage_submission"]
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024  # far above any honest notebook without outputs
-MAX_TIMESTAMP_BYTES = 200
-#: small text files nbgrader itself writes into a submission, staged when they look like what nbgrader writes
-_NBGRADER_FILES = {"timestamp.txt": MAX_TIMESTAMP_BYTES, "submission_secret.txt": 256}
 
 
 @dataclass
@@ -175,8 +172,8 @@ def stage_submission(submission: Snapshot, staged: Path, expected: list[str], st
     for path in entries:
         if path.name in used:
             continue
-        if path.name in _NBGRADER_FILES and path.kind == "file":
-            if path.data is None or path.size > _NBGRADER_FILES[path.name]:
+        if path.name in NBGRADER_FILES and path.kind == "file":
+            if path.data is None or path.size > NBGRADER_FILES[path.name]:
                 intake.notes.append(f"{path.name}: too large to be what nbgrader writes: ignored")
             elif path.name == "submission_secret.txt" and not _is_hex(path.data):
                 intake.notes.append("submission_secret.txt: not nbgrader's hex secret: ignored")

@@ -3,8 +3,8 @@
 The coordinator (root, on the instructor's machine) reads ``submitted/<student>/<assignment>/`` with
 :func:`take_snapshot` and never writes it. Only the top level is listed; nothing is followed: a symbolic
 link stays a link (its target is never read), and only the files intake may use are read at all, and
-only up to a cap (``.ipynb`` files up to :data:`MAX_READ_BYTES`, ``timestamp.txt`` up to
-:data:`MAX_TIMESTAMP_BYTES`). Everything else is described by its name, kind and size. The snapshot is
+only up to a cap (``.ipynb`` files up to :data:`MAX_READ_BYTES`, nbgrader's own small files up to
+:data:`NBGRADER_FILES`). Everything else is described by its name, kind and size. The snapshot is
 plain picklable data, so a job on another machine grades exactly what was read here, and
 :meth:`Snapshot.digest` names those input bytes (a second batch skips a submission whose digest it
 already graded).
@@ -18,11 +18,14 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["MAX_READ_BYTES", "MAX_TIMESTAMP_BYTES", "Entry", "Snapshot", "take_snapshot"]
+__all__ = ["MAX_READ_BYTES", "MAX_TIMESTAMP_BYTES", "NBGRADER_FILES", "Entry", "Snapshot", "take_snapshot"]
 
 #: notebooks larger than this are not read (intake refuses them by size: see intake.MAX_NOTEBOOK_BYTES)
 MAX_READ_BYTES = 20 * 1024 * 1024
 MAX_TIMESTAMP_BYTES = 200
+#: the small text files nbgrader itself writes into a submission, read up to these sizes: its submission
+#: time, and the secret its exchange needs to release the feedback to the student who submitted
+NBGRADER_FILES = {"timestamp.txt": MAX_TIMESTAMP_BYTES, "submission_secret.txt": 256}
 MAX_ENTRIES = 1000
 
 
@@ -70,8 +73,8 @@ class Snapshot:
 
 
 def _wants_bytes(name: str) -> int:
-    if name == "timestamp.txt":
-        return MAX_TIMESTAMP_BYTES
+    if name in NBGRADER_FILES:
+        return NBGRADER_FILES[name]
     if name.endswith(".ipynb"):
         return MAX_READ_BYTES
     return 0

@@ -13,7 +13,9 @@ def CrossEntropyLoss(y_true, y_pred):
     """Mean cross-entropy of logits y_pred against one-hot y_true, and its gradient w.r.t. y_pred."""
     p = Softmax(y_pred)
     n = y_pred.shape[0]
+    shifted = y_pred - y_pred.max(dim=1, keepdim=True).values
+    log_p = shifted - torch.log(torch.exp(shifted).sum(dim=1, keepdim=True))
     labels = y_true.argmax(dim=1)
-    loss = -torch.log(p[torch.arange(n), labels]).mean()
+    loss = -log_p[torch.arange(n), labels].mean()
     grad = (p - y_true.to(p.dtype)) / n
     return loss, grad

@@ -1,4 +1,4 @@
-# hint: Your batches come from a generator of your own with a fixed seed: draw them from the `rng` you are given, so that each seed gives its own run.
+# hint: Your batches are not the ones the exercise fixes: draw each batch from the `rng` argument you are given (not from a generator of your own or NumPy's global random functions), with the call the text gives, so that each seed gives its own reproducible run.
 # why: makes its own generator with a fixed seed instead of using rng: every seed gives the same run
 # fails: test_minibatch_gradient_descent
 def minibatch_gradient_descent(X, y, eta, T, m, rng):

@@ -1,4 +1,4 @@
-# hint: Your batches are not the ones the exercise fixes: draw each batch from the `rng` you are given (not from NumPy's global random functions), with the call the text gives, so that a run can be reproduced from its seed.
+# hint: Your batches are not the ones the exercise fixes: draw each batch from the `rng` argument you are given (not from a generator of your own or NumPy's global random functions), with the call the text gives, so that each seed gives its own reproducible run.
 # why: draws the batch with np.random.choice, ignoring the rng argument: not reproducible from the seed
 # fails: test_minibatch_gradient_descent
 def minibatch_gradient_descent(X, y, eta, T, m, rng):
