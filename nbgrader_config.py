@@ -112,3 +112,5 @@ c.GenerateFeedback.exporter_class = "course.grading.feedback_page.FeedbackExport
 c.FeedbackExporter.template_name = "course_feedback"
 # Formgrader renders autograded notebooks in the instructor's Jupyter origin: sanitise their HTML there too.
 c.HTMLExporter.sanitize_html = True
+# and draw their maths as MathML on the server (Formgrader's page would load MathJax from a CDN)
+c.HTMLExporter.filters = {"markdown2html": "course.grading.feedback_page.markdown_cell_to_html"}

@@ -27,6 +27,12 @@ import time
 import warnings
 from pathlib import Path
 
+from traitlets.config import Config
+
+# a kernel on TCP with transport encryption where the kernel supports it (as nbgrader_config.py sets):
+# ipykernel warns on every start otherwise
+QUIET_KERNEL = Config({"KernelManager": {"transport_encryption": "auto"}})
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT = ["a1_mlp_basics", "a2_layers_backprop", "a3_gradient_descent", "a4_autodiff", "a5_two_moons",
            "a6_backprop_ninja"]
@@ -85,7 +91,7 @@ def plain_seconds(notebooks: list[Path], workdir: Path) -> float:
         nb = nbformat.read(path, as_version=4)
         folder = workdir / path.parent.parent.name / path.parent.name
         folder.mkdir(parents=True, exist_ok=True)
-        client = NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
+        client = NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True, config=QUIET_KERNEL,
                                 resources={"metadata": {"path": str(folder)}})
         start = time.perf_counter()
         client.execute()

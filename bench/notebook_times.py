@@ -17,6 +17,11 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from traitlets.config import Config
+
+# a kernel on TCP with transport encryption where the kernel supports it (as nbgrader_config.py sets):
+# ipykernel warns on every start otherwise
+QUIET_KERNEL = Config({"KernelManager": {"transport_encryption": "auto"}})
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,7 +37,7 @@ def main(argv: list[str]) -> int:
     rows = []
     for path in paths:
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+        client = NotebookClient(nb, timeout=600, kernel_name="python3", config=QUIET_KERNEL, resources={"metadata": {"path": str(path.parent)}})
         start = time.perf_counter()
         client.execute()
         seconds = time.perf_counter() - start

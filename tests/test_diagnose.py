@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import nbformat
 import numpy as np
@@ -296,6 +297,26 @@ def test_maths_become_mathml_and_nothing_that_runs():
         html = tex_to_mathml(evil)
         assert "href" not in html and "<script" not in html and "style=" not in html, html
     assert tex_to_mathml(r"\mathbf{1} b").count("𝟏") == 1  # bold drawn with Unicode (MathML Core has no bold)
+
+
+def test_formgrader_s_exporter_draws_the_maths_from_the_course_config():
+    """Formgrader renders with a plain ``HTMLExporter(config=...)`` of the course's configuration: its
+    markdown maths come out as MathML (offline), a cell's attachments still shown."""
+    from nbconvert.exporters import HTMLExporter
+    from nbgrader.server_extensions.formgrader import handlers
+    from traitlets.config import PyFileConfigLoader
+
+    repo = Path(__file__).resolve().parent.parent
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(repo)).load_config()
+    # what Formgrader's extension adds (nbgrader.server_extensions.formgrader.formgrader.build_extra_config)
+    config.HTMLExporter.template_name = "formgrade"
+    config.HTMLExporter.extra_template_basedirs = [handlers.template_path]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(r"The loss $L = -\log p_y$ and ![x](attachment:x.png)",
+                                              attachments={"x.png": {"image/png": "iVBORw0KGgo="}})]
+    body, _ = HTMLExporter(config=config).from_notebook_node(nb, resources={"base_url": "/", "index": 0, "total": 1})
+    assert "<math" in body and "$L" not in body
+    assert 'src="data:image/png;base64,iVBORw0KGgo="' in body
 
 
 def test_the_summary_has_one_row_per_exercise_and_escapes_messages():

@@ -338,6 +338,8 @@ def test_formgrader_shows_the_checks_and_takes_a_manual_grade(run):
     # the autograded test cells show their score and the checks' messages
     expect(frame.locator("input.score#test_sigmoid")).to_have_attribute("placeholder", "1")
     assert frame.get_by_text("visible tests passed").count() > 0
+    # the notebook's maths drawn as MathML by the server: nothing to fetch from a CDN
+    assert frame.locator("math").count() > 0
     derivation.fill("1.5")
     derivation.press("Tab")
     frame.locator(".nbgrader_cell").filter(has=derivation).locator(".score-saved").wait_for()

@@ -32,7 +32,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from course.grading.diagnose import diagnosis_of
 from course.grading.preprocessors import is_test_cell
 
-__all__ = ["FeedbackExporter", "FeedbackSummary", "markdown_to_html", "summary_rows", "tex_to_mathml"]
+__all__ = ["FeedbackExporter", "FeedbackSummary", "markdown_cell_to_html", "markdown_to_html", "summary_rows", "tex_to_mathml"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -126,10 +126,21 @@ class _MathMLRenderer(IPythonRenderer):
         return tex_to_mathml(f"\\begin{{{name}}}{body}\\end{{{name}}}", display=True)
 
 
-def markdown_to_html(source: str, *, anchors: bool = True) -> str:
+def markdown_to_html(source: str, *, anchors: bool = True, attachments: dict | None = None,
+                     anchor_link_text: str = "¶") -> str:
     """Markdown to HTML as nbconvert renders it, the maths as MathML."""
-    renderer = _MathMLRenderer(escape=False, exclude_anchor_links=not anchors)
+    renderer = _MathMLRenderer(escape=False, attachments=attachments or {}, anchor_link_text=anchor_link_text,
+                               exclude_anchor_links=not anchors)
     return MarkdownWithMath(renderer=renderer).render(source)
+
+
+@pass_context
+def markdown_cell_to_html(context, source: str) -> str:
+    """nbconvert's ``markdown2html`` filter with the maths as MathML: the cell's attachments shown, nothing
+    fetched. nbgrader_config.py gives it to every ``HTMLExporter``, so that Formgrader (which renders with a
+    plain ``HTMLExporter`` and loads MathJax from a CDN) shows the maths offline too."""
+    cell = context.get("cell", {})
+    return markdown_to_html(source, attachments=cell.get("attachments", {}))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,6 +324,5 @@ class FeedbackExporter(HTMLExporter):
     def markdown2html(self, context, source):
         """nbconvert's markdown filter, with the maths as MathML."""
         cell = context.get("cell", {})
-        renderer = _MathMLRenderer(escape=False, attachments=cell.get("attachments", {}),
-                                   anchor_link_text=self.anchor_link_text, exclude_anchor_links=self.exclude_anchor_links)
-        return MarkdownWithMath(renderer=renderer).render(source)
+        return markdown_to_html(source, anchors=not self.exclude_anchor_links, attachments=cell.get("attachments", {}),
+                                anchor_link_text=self.anchor_link_text)
