@@ -239,6 +239,31 @@ def test_a_failing_visible_check_hints_in_the_kernel(tmp_path, monkeypatch):
     checks.check_close("v", torch.tensor([1.0, 4.0]), torch.tensor([1.0, 4.0]))  # a pass: nothing raised
 
 
+def test_a_catalogued_type_mistake_hints_in_the_kernel(tmp_path, monkeypatch):
+    """check_type's evidence in the kernel names the type as the grader's does, so a shipped fingerprint
+    of a type mistake matches while the student works too."""
+    monkeypatch.delenv("COURSE_RECORD_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    entry = {"check": "count.type", "rule": "type", "type": "torch.Tensor"}
+    data = {"format": 1, "mistakes": {"x/m": {"hint": "Your count is a tensor.", "cells": {"test_x": [entry]}}}}
+    (tmp_path / "nb.hints.json").write_text(json.dumps(data))
+    with pytest.raises(checks.CheckFailed, match="Hint: Your count is a tensor"):
+        checks.check_type("count.type", torch.tensor(5), int)
+    with pytest.raises(checks.CheckFailed) as err:
+        checks.check_type("count.type", 5.0, int)
+    assert "Your count is a tensor" not in str(err.value)
+
+
+def test_a_diagnosis_that_breaks_costs_no_grade(monkeypatch):
+    """diagnose_cell never raises (the verdict calls it for every failed cell of every submission)."""
+    def boom(*args, **kwargs):
+        raise RuntimeError("a diagnosis bug")
+
+    monkeypatch.setattr(gdiag, "_failing", lambda *args, **kwargs: [object()])
+    monkeypatch.setattr(gdiag, "catalogue_match", boom)
+    assert gdiag.diagnose_cell("test_x", [], [], kernel_errors=[], sources=[], fingerprints={}) is None
+
+
 def test_no_kernel_hint_while_grading(tmp_path, monkeypatch, record_dir):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(checks.CheckFailed) as err:
@@ -297,6 +322,22 @@ def test_maths_become_mathml_and_nothing_that_runs():
         html = tex_to_mathml(evil)
         assert "href" not in html and "<script" not in html and "style=" not in html, html
     assert tex_to_mathml(r"\mathbf{1} b").count("𝟏") == 1  # bold drawn with Unicode (MathML Core has no bold)
+
+
+def test_markdown_on_the_page_links_nowhere_harmful_and_fetches_nothing():
+    """Student-controlled markdown (a heading, a hint quoting their value, a cell) reaches the page: no
+    ``javascript:`` link however it is spelled, no remote image; hints are escaped once, not twice."""
+    from course.grading.feedback_page import _inline, markdown_to_html
+
+    for evil in ("[x](javascript:alert(1))", "[x](&#106;avascript:alert(1))", "[x](JaVaScRiPt:alert(1))",
+                 "[x](data:text/html;base64,PHNjcmlwdD4=)"):
+        for out in (markdown_to_html(evil), _inline(f"Exercise 1: {evil}")):
+            assert "javascript" not in out.lower() and "data:text" not in out, out
+    assert "<img" not in markdown_to_html("![cat](https://example.org/cat.png)")
+    assert '<img src="data:image/png;base64,iVBO"' in markdown_to_html(
+        "![a](attachment:x.png)", attachments={"x.png": {"image/png": "iVBO"}})
+    out = _inline("use `>` or `>=`, $a<b$, and not <script>alert(1)</script>")
+    assert "<code>&gt;</code>" in out and "&amp;gt;" not in out and "<mo>&lt;</mo>" in out and "<script" not in out
 
 
 def test_formgrader_s_exporter_draws_the_maths_from_the_course_config():

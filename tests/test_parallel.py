@@ -315,6 +315,25 @@ def test_snapshot_follows_no_link_and_reads_only_what_intake_uses(tmp_path):
     assert not take_snapshot(tmp_path / "nothing").exists
 
 
+def test_snapshot_reads_a_bounded_total_smallest_first(tmp_path, monkeypatch):
+    """Many large notebooks beside the real one cannot fill the grader's memory, nor push it out: the
+    smallest files are read first, up to a total."""
+    from course.grading import snapshot
+
+    monkeypatch.setattr(snapshot, "MAX_TOTAL_READ_BYTES", 3000)
+    folder = tmp_path / "adv"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"a{i}-junk.ipynb").write_bytes(b"x" * 1000)
+    (folder / "z-adv.ipynb").write_text("{}")
+    (folder / "timestamp.txt").write_text("2026-12-04 10:00:00")
+    by_name = {e.name: e for e in snapshot.take_snapshot(folder).entries}
+    assert by_name["z-adv.ipynb"].data == b"{}" and by_name["timestamp.txt"].data
+    read = sum(len(e.data or b"") for e in by_name.values())
+    assert read <= 3000 and sum(e.data is None for e in by_name.values()) >= 3
+    assert all(e.size == 1000 for n, e in by_name.items() if "junk" in n)
+
+
 def test_progress_bar_shows_the_slowest_and_the_summary_counts_faults():
     import io
 
@@ -330,6 +349,109 @@ def test_progress_bar_shows_the_slowest_and_the_summary_counts_faults():
     line = summary_line([Outcome("a", "x", "GRADED", seconds=2.0), Outcome("b", "x", "TIMEOUT", seconds=9.0),
                          Outcome("c", "x", "OOM", seconds=1.0), Outcome("d", "x", "GRADED", skipped=True)], 30.0)
     assert line.startswith("graded 3 submissions in 30 s (6.0 per minute); 1 OOM, 1 TIMEOUT; 1 unchanged")
+
+
+def test_a_pool_whose_workers_die_before_any_job_ends_the_batch_with_errors(tmp_path, monkeypatch):
+    """Workers that die before running anything (a broken environment) cannot be retried forever: after a
+    few such breaks in a row every submission left is ERROR, with the cause, and the batch ends."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from course.grading import coordinator, store
+    from course.grading.executors import Backend
+    from course.grading.job import Limits
+    from course.grading.progress import BatchProgress
+    from course.grading.snapshot import Snapshot
+
+    class DeadPool(Backend):
+        crash_breaks_all = True
+        slots = 2
+        renewals = 0
+
+        def __init__(self):
+            self.executor = self
+
+        def submit(self, fn, *args):
+            future = Future()
+            future.set_exception(BrokenProcessPool("a worker died while starting"))
+            return future
+
+        def is_crash(self, exc):
+            return isinstance(exc, BrokenProcessPool)
+
+        def died_running(self, token):
+            return False  # no job's marker: nobody died running
+
+        def renew(self):
+            self.renewals += 1
+
+    class Payload:
+        digest = "payload"
+
+    monkeypatch.setattr(coordinator, "take_snapshot", lambda folder: Snapshot(folder.name, ()))
+    monkeypatch.setattr(store, "extensions", lambda course, assignment: {})
+    backend, outcomes = DeadPool(), {}
+    jobs = [coordinator._Job(s, "a1") for s in ("ann", "bob", "cy", "dee")]
+    run = threading.Thread(target=coordinator._fan_out, daemon=True,
+                           args=(Course(tmp_path), backend, {"a1": Payload()}, jobs, outcomes,
+                                 BatchProgress(len(jobs), enabled=False)),
+                           kwargs={"sandbox": False, "limits": Limits()})
+    run.start()
+    run.join(30)
+    assert not run.is_alive(), "the coordinator retries a pool that never runs a job forever"
+    assert sorted(s for s, _ in outcomes) == ["ann", "bob", "cy", "dee"]
+    assert all(o.status == "ERROR" and "died 3 times in a row" in o.message for o in outcomes.values())
+    assert backend.renewals == coordinator.MAX_BLIND_BREAKS
+
+
+def test_a_stopped_worker_exits_instead_of_taking_the_next_job(tmp_path):
+    """SIGTERM to a pool worker running a job unwinds that job and ends the process: the pool's worker
+    loop must not take the exit for the job's result and start the job queued behind it."""
+    from course.grading.executors import LocalPool
+
+    pool = LocalPool(1)
+    try:
+        first = pool.executor.submit(time.sleep, 30)
+        second = pool.executor.submit(time.sleep, 30)
+        deadline = time.monotonic() + 30
+        while not pool._workers() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1.0)  # the worker is in the first job
+        started = time.monotonic()
+        pool._stop_workers(timeout=20)
+        assert time.monotonic() - started < 10, "the stopped worker went on to the next job"
+        assert not pool._workers()
+    finally:
+        pool.close()
+    assert first.done() and second.done()
+
+
+def test_sweep_removes_only_our_own_leftovers(tmp_path):
+    """sweep (root, over the shared temp folder) removes a dead grader's folder, and leaves alone what
+    another local user could have planted: a folder of theirs or one anybody can write, an owner file that
+    is a link or a FIFO (read without following or blocking)."""
+    from course.grading.sweep import sweep
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+
+    def folder(name: str, mode: int = 0o700) -> Path:
+        path = tmp_path / name
+        path.mkdir()
+        path.chmod(mode)
+        return path
+
+    (folder("course-job-dead") / ".owner").write_text(dead)
+    (folder("course-job-open", 0o777) / ".owner").write_text(dead)
+    (folder("kernel-link") / ".owner").symlink_to("/dev/zero")
+    os.mkfifo(folder("kernel-fifo") / ".owner")
+    theirs = folder("course-batch-theirs")
+    (theirs / ".owner").write_text(dead)
+    if os.geteuid() == 0:
+        os.chown(theirs, 65534, 65534)
+    assert sweep(tmp_path) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course-batch-theirs", "course-job-open", "kernel-fifo",
+                                                          "kernel-link"]
 
 
 def test_coordinator_writes_what_nbgrader_would(tmp_path):

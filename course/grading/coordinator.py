@@ -190,13 +190,25 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
         job.request = None  # the snapshot's bytes are no longer needed
         finish(job, result.outcome)
 
+    blind_breaks = [0]  # pool breaks in a row that no job's death explains
+
     def crashed_all(crashed: list[_Job], exc: BaseException) -> None:
         if backend.crash_breaks_all:  # the pool is gone, and every job in it
             crashed += list(in_flight.values())
             in_flight.clear()
             backend.renew()
-        for job in reversed(crashed):
-            if backend.died_running(job.token):
+        died = [backend.died_running(job.token) for job in crashed]
+        blind_breaks[0] = 0 if any(died) else blind_breaks[0] + 1
+        if blind_breaks[0] >= MAX_BLIND_BREAKS:  # the workers die before any job runs: nothing to retry
+            cause = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            for job in [*crashed, *queue]:
+                finish(job, Outcome(job.student, job.assignment, "ERROR",
+                                    f"not graded: the grading workers died {blind_breaks[0]} times in a row before "
+                                    f"any job ran ({type(exc).__name__}: {cause}); check the workers' environment"))
+            queue.clear()
+            return
+        for job, job_died in zip(reversed(crashed), reversed(died)):
+            if job_died:
                 job.crashes += 1
             if job.crashes >= 2:
                 cause = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -247,8 +259,14 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
             broken = refill()  # the next jobs start before this process writes the results
             if broken is not None:
                 crashed_all([], broken)
+        if results:
+            blind_breaks[0] = 0
         for job, result in results:
             record(job, result)
+
+
+#: pool breaks in a row with no job dying in them, after which the batch stops retrying
+MAX_BLIND_BREAKS = 3
 
 
 def _add_hint_summary(course: Course, outcome: Outcome) -> None:

@@ -291,13 +291,20 @@ def _value_finding(f: _Failing) -> Finding | None:
 
 def diagnose_cell(grade_id: str, references: list[dict], records: list[dict], *, kernel_errors: list[dict],
                   sources: list[str], fingerprints: dict | None) -> Diagnosis | None:
-    """The diagnosis of a test cell the verdict failed (None: nothing recognised). See the module."""
-    if any(e.get("ename") in _GRADER_ERRORS for e in kernel_errors):
-        return None
+    """The diagnosis of a test cell the verdict failed (None: nothing recognised). See the module.
+    Never raises: a hint is a help, and no submission may lose its grade over one."""
     try:
-        failing = _failing(references, records, kernel_errors, sources)
+        return _diagnose_cell(grade_id, references, records, kernel_errors=kernel_errors, sources=sources,
+                              fingerprints=fingerprints)
     except Exception:
         return None
+
+
+def _diagnose_cell(grade_id: str, references: list[dict], records: list[dict], *, kernel_errors: list[dict],
+                   sources: list[str], fingerprints: dict | None) -> Diagnosis | None:
+    if any(e.get("ename") in _GRADER_ERRORS for e in kernel_errors):
+        return None
+    failing = _failing(references, records, kernel_errors, sources)
     if not failing:
         return None
     found = catalogue_match(grade_id, [f.entry for f in failing], fingerprints)

@@ -41,7 +41,7 @@ def _check(result: dict | None, what: str) -> str:
 
 
 def _in_gradebook(course: Course, assignment: str) -> bool:
-    if not course.gradebook_path.is_file():
+    if not course.has_gradebook():
         return False
     from nbgrader.api import Gradebook, MissingEntry
 

@@ -65,17 +65,32 @@ class Backend:
 # --------------------------------------------------------------------------------------------- local
 
 
+#: the exit status of a pool worker stopped by SIGTERM (128 + 15)
+STOPPED_EXIT = 143
+
+
 def _worker_init(registry: str) -> None:
     """In each pool worker: note our pid, leave Ctrl-C to the coordinator, exit cleanly on SIGTERM."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def _terminate(signum, frame):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends us at once
-        raise SystemExit(143)  # unwinds the job: its kernel is shut down, its scratch folder removed
+        raise SystemExit(STOPPED_EXIT)  # unwinds the job: its kernel is shut down, its scratch folder removed
 
     signal.signal(signal.SIGTERM, _terminate)
     Path(registry, str(os.getpid())).touch()
     import course.grading.job  # noqa: F401  (import torch, nbgrader... once, before the first job)
+
+
+def _stoppable(fn, /, *args, **kwargs):
+    """Run one job in a pool worker. Once SIGTERM has unwound it (see :func:`_worker_init`), end the
+    process: the pool's worker loop would otherwise take the exit for the job's result and start the next."""
+    try:
+        return fn(*args, **kwargs)
+    except SystemExit as exc:
+        if exc.code == STOPPED_EXIT:
+            os._exit(STOPPED_EXIT)
+        raise
 
 
 class LocalPool(Backend):
@@ -107,8 +122,12 @@ class LocalPool(Backend):
     def _start(self) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
-        self.executor = ProcessPoolExecutor(self.slots, mp_context=self._context, initializer=_worker_init,
-                                            initargs=(str(self.registry),))
+        class StoppablePool(ProcessPoolExecutor):
+            def submit(self, fn, /, *args, **kwargs):
+                return super().submit(_stoppable, fn, *args, **kwargs)
+
+        self.executor = StoppablePool(self.slots, mp_context=self._context, initializer=_worker_init,
+                                      initargs=(str(self.registry),))
 
     def share(self, payload: AssignmentPayload) -> PayloadRef:
         return PayloadRef.write(payload, self.root)

@@ -30,7 +30,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from course.grading.diagnose import diagnosis_of
-from course.grading.preprocessors import is_test_cell
+from course.grading.preprocessors import is_test_cell, neutralise_markdown
 
 __all__ = ["FeedbackExporter", "FeedbackSummary", "markdown_cell_to_html", "markdown_to_html", "summary_rows", "tex_to_mathml"]
 
@@ -114,7 +114,21 @@ def tex_to_mathml(tex: str, *, display: bool = False) -> str:
 
 
 class _MathMLRenderer(IPythonRenderer):
-    """nbconvert's markdown renderer with the maths drawn as MathML instead of left for MathJax."""
+    """nbconvert's markdown renderer with the maths drawn as MathML instead of left for MathJax, links only
+    to harmless schemes (no ``javascript:``, however it is spelled) and images only from the notebook
+    itself (attachments, data URLs): the page fetches nothing."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(allow_harmful_protocols=False, **kwargs)
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        try:
+            url = self._embed_image_or_attachment(url)
+        except Exception:  # a missing attachment: show the alt text
+            url = ""
+        if not url.startswith(self.GOOD_DATA_PROTOCOLS):
+            return f'<span class="image-not-shown">[image: {html.escape(text)}]</span>'
+        return super(IPythonRenderer, self).image(text, url, title)
 
     def block_math(self, body: str) -> str:
         return tex_to_mathml(body, display=True)
@@ -172,7 +186,7 @@ def _clean_title(title: str) -> str:
 
 def _inline(markdown: str) -> str:
     """One line of markdown (a title, a hint) as inline HTML: code spans and maths kept, the rest escaped."""
-    out = markdown_to_html(html.escape(markdown, quote=False), anchors=False).strip()
+    out = markdown_to_html(neutralise_markdown(markdown), anchors=False).strip()
     return re.sub(r"^<p>(.*)</p>$", r"\1", out, flags=re.S)
 
 
@@ -318,6 +332,10 @@ class FeedbackExporter(HTMLExporter):
                      or cfg.get("HTMLExporter", {}).get("extra_template_paths") or [])
         cfg.FeedbackExporter.extra_template_paths = [*paths, root] if root not in paths else paths
         cfg.FeedbackExporter.setdefault("template_name", "course_feedback")
+        # our markdown2html below, not the one nbgrader_config.py gives every HTMLExporter (for Formgrader)
+        filters = dict(cfg.get("FeedbackExporter", {}).get("filters") or cfg.get("HTMLExporter", {}).get("filters") or {})
+        filters.pop("markdown2html", None)
+        cfg.FeedbackExporter.filters = filters
         super().__init__(config=cfg, **kwargs)
 
     @pass_context

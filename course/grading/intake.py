@@ -32,7 +32,7 @@ from pathlib import Path
 
 import nbformat
 
-from course.grading.snapshot import NBGRADER_FILES, Entry, Snapshot
+from course.grading.snapshot import MAX_TOTAL_READ_BYTES, NBGRADER_FILES, Entry, Snapshot
 
 __all__ = ["MAX_NOTEBOOK_BYTES", "Intake", "stage_submission"]
 
@@ -63,8 +63,12 @@ def _read_notebook(entry: Entry, intake: Intake, label: str):
     if entry.kind != "file":
         intake.flag("INVALID", f"{label}: not a regular file: ignored")
         return None
-    if entry.size > MAX_NOTEBOOK_BYTES or entry.data is None:
+    if entry.size > MAX_NOTEBOOK_BYTES:
         intake.flag("INVALID", f"{label}: {entry.size / 2**20:.0f} MB, over the {MAX_NOTEBOOK_BYTES // 2**20} MB limit")
+        return None
+    if entry.data is None:
+        intake.flag("INVALID", f"{label}: not read: the notebooks of this submission together are over the "
+                               f"{MAX_TOTAL_READ_BYTES // 2**20} MB the grader reads (hand in only the assignment's notebooks)")
         return None
     raw = entry.data
     try:

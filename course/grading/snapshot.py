@@ -18,7 +18,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["MAX_READ_BYTES", "MAX_TIMESTAMP_BYTES", "NBGRADER_FILES", "Entry", "Snapshot", "take_snapshot"]
+__all__ = ["MAX_READ_BYTES", "MAX_TIMESTAMP_BYTES", "MAX_TOTAL_READ_BYTES", "NBGRADER_FILES", "Entry", "Snapshot", "take_snapshot"]
 
 #: notebooks larger than this are not read (intake refuses them by size: see intake.MAX_NOTEBOOK_BYTES)
 MAX_READ_BYTES = 20 * 1024 * 1024
@@ -27,6 +27,9 @@ MAX_TIMESTAMP_BYTES = 200
 #: time, and the secret its exchange needs to release the feedback to the student who submitted
 NBGRADER_FILES = {"timestamp.txt": MAX_TIMESTAMP_BYTES, "submission_secret.txt": 256}
 MAX_ENTRIES = 1000
+#: the bytes read from one submission in all (many large notebooks must not fill the grader's memory);
+#: the smallest files are read first, so an honest notebook is read whatever else is handed in beside it
+MAX_TOTAL_READ_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ def take_snapshot(folder: Path) -> Snapshot:
     if not stat.S_ISDIR(info.st_mode):
         return Snapshot(folder.name)
     entries: list[Entry] = []
+    wanted: list[tuple[int, int]] = []  # (size, index in entries) of the files whose bytes intake uses
     truncated = 0
     try:
         listing = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -132,10 +136,15 @@ def take_snapshot(folder: Path) -> Snapshot:
         elif not stat.S_ISREG(mode):
             entries.append(Entry(item.name, "other"))
         else:
-            limit = _wants_bytes(item.name)
-            if limit:
-                kind, size, data = _read(folder, item.name, limit)
-                entries.append(Entry(item.name, kind, size, data))
-            else:
-                entries.append(Entry(item.name, "file", item.stat(follow_symlinks=False).st_size))
+            size = item.stat(follow_symlinks=False).st_size
+            entries.append(Entry(item.name, "file", size))
+            if _wants_bytes(item.name):
+                wanted.append((size, len(entries) - 1))
+    budget = MAX_TOTAL_READ_BYTES
+    for _, index in sorted(wanted):
+        name = entries[index].name
+        limit = min(_wants_bytes(name), budget)
+        kind, size, data = _read(folder, name, limit) if limit else ("file", entries[index].size, None)
+        entries[index] = Entry(name, kind, size, data)
+        budget -= len(data or b"")
     return Snapshot(folder.name, tuple(entries), truncated)

@@ -2,15 +2,17 @@
 
 A batch's folder (``course-batch-*``), a job's scratch folder (``course-job-*``) and a kernel's run
 folder (``kernel-*``, see :class:`course.grading.execute.RobustExecute`) each hold the pid of the
-process that made it, in a file ``.owner``. :func:`sweep` removes those whose owner no longer runs: the record folder's tmpfs is
-unmounted and the kernel's (empty) cgroups removed first. Folders of live processes, and folders
-without an owner file, are left alone.
+process that made it, in a file ``.owner``. :func:`sweep` removes those whose owner no longer runs: the
+record folder's tmpfs is unmounted and the kernel's (empty) cgroups removed first. Folders of live
+processes, folders without an owner file, and folders that are not this user's alone (another local
+user can plant one in the shared temp folder) are left alone.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -28,10 +30,19 @@ def _alive(pid: int) -> bool:
 
 
 def _owner(folder: Path) -> int | None:
+    """The pid in ``folder/.owner``, if the folder is one of ours: owned by this user, writable by nobody
+    else (a temp folder is shared with every local user), its owner file a small regular file (read
+    without following a link)."""
+    from course.grading.verdict import _read_regular_file
+
     try:
-        text = (folder / ".owner").read_text().strip()
+        info = os.lstat(folder)
     except OSError:
         return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o022:
+        return None
+    data = _read_regular_file(folder, ".owner", 32)
+    text = data.decode("ascii", "replace").strip() if data is not None else ""
     return int(text) if text.isdigit() else None
 
 
