@@ -404,6 +404,52 @@ def test_a_pool_whose_workers_die_before_any_job_ends_the_batch_with_errors(tmp_
     assert backend.renewals == coordinator.MAX_BLIND_BREAKS
 
 
+def test_a_result_that_came_in_before_the_pool_broke_is_kept(tmp_path, monkeypatch):
+    """When the pool breaks, a job that had already finished is recorded, not graded again."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from course.grading import coordinator, store
+    from course.grading.executors import Backend
+    from course.grading.job import JobResult, Limits, Outcome
+    from course.grading.progress import BatchProgress
+    from course.grading.snapshot import Snapshot
+
+    class BreaksOnSecondSubmit(Backend):
+        crash_breaks_all = True
+        slots = 1
+
+        def __init__(self):
+            self.executor = self
+            self.submitted: list[str] = []
+
+        def submit(self, fn, payload, request):
+            self.submitted.append(request.student)
+            future = Future()
+            if len(self.submitted) == 2:
+                raise BrokenProcessPool("a worker died")
+            future.set_result(JobResult(Outcome(request.student, request.assignment, "GRADED")))
+            return future
+
+        def is_crash(self, exc):
+            return isinstance(exc, BrokenProcessPool)
+
+        def died_running(self, token):
+            return False
+
+    class Payload:
+        digest = "payload"
+
+    monkeypatch.setattr(coordinator, "take_snapshot", lambda folder: Snapshot(folder.name, ()))
+    monkeypatch.setattr(store, "extensions", lambda course, assignment: {})
+    backend, outcomes = BreaksOnSecondSubmit(), {}
+    jobs = [coordinator._Job(s, "a1") for s in ("ann", "bob")]
+    coordinator._fan_out(Course(tmp_path), backend, {"a1": Payload()}, jobs, outcomes,
+                         BatchProgress(len(jobs), enabled=False), sandbox=False, limits=Limits())
+    assert backend.submitted.count("ann") == 1, backend.submitted
+    assert {s: o.status for (s, _), o in outcomes.items()} == {"ann": "GRADED", "bob": "GRADED"}
+
+
 def test_a_stopped_worker_exits_instead_of_taking_the_next_job(tmp_path):
     """SIGTERM to a pool worker running a job unwinds that job and ends the process: the pool's worker
     loop must not take the exit for the job's result and start the job queued behind it."""

@@ -171,6 +171,8 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
         outcomes[(job.student, job.assignment)] = outcome
         bar.finished(outcome)
 
+    interrupted = [False]  # Ctrl-C came during a write: the results already here are written first
+
     def record(job: _Job, result: JobResult) -> None:
         from course.grading.store import write_result
 
@@ -180,8 +182,9 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
             try:
                 with _uninterrupted():
                     write_result(course, result, job.digest if result.outcome.status != "ERROR" else None)
-            except KeyboardInterrupt:
-                raise
+            except KeyboardInterrupt:  # raised after the write, which is complete
+                interrupted[0] = True
+                _add_hint_summary(course, result.outcome)
             except Exception as exc:  # the gradebook refused: report it, keep going
                 result.outcome.status = "ERROR"
                 result.outcome.message = f"could not record the grades: {type(exc).__name__}: {exc}"
@@ -192,9 +195,15 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
 
     blind_breaks = [0]  # pool breaks in a row that no job's death explains
 
-    def crashed_all(crashed: list[_Job], exc: BaseException) -> None:
-        if backend.crash_breaks_all:  # the pool is gone, and every job in it
-            crashed += list(in_flight.values())
+    def crashed_all(crashed: list[_Job], exc: BaseException) -> list[tuple[_Job, JobResult]]:
+        """Requeue (or give up on) the jobs a crash stopped; returns the results that had come in anyway."""
+        salvaged: list[tuple[_Job, JobResult]] = []
+        if backend.crash_breaks_all:  # the pool is gone, and every job in it but those that had finished
+            for future, job in in_flight.items():
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    salvaged.append((job, future.result()))
+                else:
+                    crashed.append(job)
             in_flight.clear()
             backend.renew()
         died = [backend.died_running(job.token) for job in crashed]
@@ -206,7 +215,7 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
                                     f"not graded: the grading workers died {blind_breaks[0]} times in a row before "
                                     f"any job ran ({type(exc).__name__}: {cause}); check the workers' environment"))
             queue.clear()
-            return
+            return salvaged
         for job, job_died in zip(reversed(crashed), reversed(died)):
             if job_died:
                 job.crashes += 1
@@ -217,6 +226,7 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
                                     f"grader itself; {type(exc).__name__}: {cause}): not graded, the batch went on"))
             else:
                 queue.appendleft(job)
+        return salvaged
 
     def refill() -> BaseException | None:
         """Keep every slot busy, and one job waiting (so a worker never waits for the coordinator)."""
@@ -232,10 +242,11 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
                 return exc
         return None
 
-    while queue or in_flight:
+    while (queue or in_flight) and not interrupted[0]:
         broken = refill()
         if broken is not None:
-            crashed_all([], broken)
+            for job, result in crashed_all([], broken):
+                record(job, result)
             continue
         done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
         crashed: list[_Job] = []
@@ -254,15 +265,17 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
                     finish(job, Outcome(job.student, job.assignment, "ERROR",
                                         f"the grading job raised {type(exc).__name__}: {exc}"))
         if broken is not None:
-            crashed_all(crashed, broken)
+            results += crashed_all(crashed, broken)
         elif queue:
             broken = refill()  # the next jobs start before this process writes the results
             if broken is not None:
-                crashed_all([], broken)
+                results += crashed_all([], broken)
         if results:
             blind_breaks[0] = 0
         for job, result in results:
             record(job, result)
+    if interrupted[0]:
+        raise KeyboardInterrupt
 
 
 #: pool breaks in a row with no job dying in them, after which the batch stops retrying
