@@ -394,7 +394,12 @@ _INDEX: dict[str, tuple[float, dict[str, list[tuple[dict, str]]]]] = {}
 
 
 def _hints_index(folder: Path) -> dict[str, list[tuple[dict, str]]]:
-    """Check name -> [(fingerprint entry, hint)] from every ``*.hints.json`` in ``folder`` (cached)."""
+    """Check name -> [(fingerprint entry, hint)] from every ``*.hints.json`` in ``folder`` (cached).
+
+    A weak entry (a kind, a shape, a type) is kept only when it is all its mistake's fingerprint in
+    that cell: a check failing alone is seen one at a time here, so a partial weak match would name a
+    mistake on too little evidence (the grader, which sees the whole cell, turns such matches down too).
+    """
     index: dict[str, list[tuple[dict, str]]] = {}
     for path in sorted(folder.glob("*.hints.json")):
         try:
@@ -406,7 +411,8 @@ def _hints_index(folder: Path) -> dict[str, list[tuple[dict, str]]]:
                 for mistake in (data.get("mistakes") or {}).values():
                     for entries in (mistake.get("cells") or {}).values():
                         for entry in entries:
-                            one.setdefault(str(entry.get("check")), []).append((entry, str(mistake.get("hint", ""))))
+                            if len(entries) == 1 or is_strong(entry):
+                                one.setdefault(str(entry.get("check")), []).append((entry, str(mistake.get("hint", ""))))
                 _INDEX[str(path)] = cached = (stamp, one)
         except (OSError, ValueError, AttributeError, TypeError):
             continue

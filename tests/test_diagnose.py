@@ -254,6 +254,21 @@ def test_a_catalogued_type_mistake_hints_in_the_kernel(tmp_path, monkeypatch):
     assert "Your count is a tensor" not in str(err.value)
 
 
+def test_the_kernel_names_no_mistake_on_a_partial_weak_match(tmp_path, monkeypatch):
+    """A mistake whose fingerprint in a cell is a weak entry (the type) and a strong one (the value) is not
+    named when only the type is seen: many other mistakes give a tensor too."""
+    monkeypatch.delenv("COURSE_RECORD_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    weak = {"check": "count.type", "rule": "type", "type": "torch.Tensor"}
+    strong = _entry("count.value", torch.tensor(7.0))
+    data = {"format": 1, "mistakes": {"x/m": {"hint": "Your count adds the biases twice.",
+                                              "cells": {"test_x": [weak, strong]}}}}
+    (tmp_path / "nb.hints.json").write_text(json.dumps(data))
+    with pytest.raises(checks.CheckFailed) as err:
+        checks.check_type("count.type", torch.tensor(5), int)
+    assert "biases twice" not in str(err.value)
+
+
 def test_a_diagnosis_that_breaks_costs_no_grade(monkeypatch):
     """diagnose_cell never raises (the verdict calls it for every failed cell of every submission)."""
     def boom(*args, **kwargs):
