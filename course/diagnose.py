@@ -208,6 +208,13 @@ def _index(flat: int, shape: tuple[int, ...]) -> str:
     return " at index " + str(tuple(int(i) for i in np.unravel_index(flat, shape)))
 
 
+def _positions(mask: torch.Tensor, shape: tuple) -> tuple[int, int, str]:
+    """The first flat index and the number of the True entries of ``mask``, and where they are in words
+    ("at index (0, 2)", or "the first at index (0, 2)" for several)."""
+    first, n = int(torch.nonzero(mask)[0]), int(mask.sum())
+    return first, n, (_index(first, shape).strip() if n == 1 else "the first" + _index(first, shape))
+
+
 def _values_findings(g: torch.Tensor, e: torch.Tensor, rtol: float, atol: float) -> Finding | None:
     """Findings on two float64 tensors of the same shape (``g`` the student's, ``e`` the expected)."""
     shape = tuple(e.shape)
@@ -215,20 +222,16 @@ def _values_findings(g: torch.Tensor, e: torch.Tensor, rtol: float, atol: float)
     finite_e = torch.isfinite(ef)
     nan = torch.isnan(gf) & finite_e
     if bool(nan.any()):
-        first = int(torch.nonzero(nan)[0])
-        n = int(nan.sum())
-        what = (f"your result has {n} NaN value{'s' if n > 1 else ''} where the expected values are finite "
-                f"({'the first' if n > 1 else ''}{_index(first, shape).strip() if n == 1 else _index(first, shape)})"
+        _, n, where = _positions(nan, shape)
+        what = (f"your result has {n} NaN value{'s' if n > 1 else ''} where the expected values are finite ({where})"
                 if shape else "your result is NaN where a finite value is expected")
         return Finding("nan", f"{what}: an overflow (exp of a large number is inf, "
                               "and inf − inf or inf / inf is NaN), or a log or square root of 0 or of a negative number")
     inf = torch.isinf(gf) & finite_e
     if bool(inf.any()):
-        first = int(torch.nonzero(inf)[0])
-        n = int(inf.sum())
+        first, n, where = _positions(inf, shape)
         what = (f"your result has {n} infinite value{'s' if n > 1 else ''} where the expected values are finite "
-                f"({'the first' if n > 1 else ''}{_index(first, shape).strip() if n == 1 else _index(first, shape)}, "
-                f"expected {float(ef[first]):.4g})" if shape else
+                f"({where}, expected {float(ef[first]):.4g})" if shape else
                 f"your result is {float(gf[0])} where {float(ef[0]):.4g} is expected")
         return Finding("inf", f"{what}: an "
                               "overflow (exp of a large number), a log of 0 or a division by 0")

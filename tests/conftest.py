@@ -125,3 +125,12 @@ def postgres():
     finally:
         subprocess.run([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], **as_postgres)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def record_dir(tmp_path, monkeypatch):
+    """An empty record folder, named in COURSE_RECORD_DIR as the grader names it to a kernel."""
+    folder = tmp_path / "records"
+    folder.mkdir()
+    monkeypatch.setenv("COURSE_RECORD_DIR", str(folder))
+    return folder

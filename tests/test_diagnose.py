@@ -156,14 +156,6 @@ def test_a_partial_match_needs_a_value():
 # in the grader: the verdict's output and the cell's metadata
 
 
-@pytest.fixture
-def record_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "records"
-    folder.mkdir()
-    monkeypatch.setenv("COURSE_RECORD_DIR", str(folder))
-    return folder
-
-
 def _records(call, folder):
     try:
         call()

@@ -4,7 +4,6 @@ without the sandbox each of them refuses with one clear message, and the opt-out
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import shutil
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from answer_harness import splice
 
 from course.grading.build import build
 from course.grading.coursedir import Course
@@ -83,15 +83,6 @@ DISABLE = ("ip = get_ipython()\n\n\ndef disable(lines):\n"
            "ip.input_transformers_cleanup.append(disable)\n\n\ndef square(x):\n    return x + 1")
 
 
-def _with(nb, **sources):
-    out = copy.deepcopy(nb)
-    for cell in out.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in sources:
-            cell.source = sources[gid]
-    return out
-
-
 @pytest.fixture(scope="module")
 def course_dir(tmp_path_factory):
     root = tmp_path_factory.mktemp("entry") / "course"
@@ -103,9 +94,9 @@ def course_dir(tmp_path_factory):
     build(course, ["adv"])
     listener = Listener()
     sol = nbformat.read(root / "source" / "adv" / "adv.ipynb", as_version=4)
-    for student, nb in (("attacker", _with(sol, square=_attack(root, listener.port))),
-                        ("attacker-ui", _with(sol, square=_attack(root, listener.port))),
-                        ("disabled", _with(sol, square=DISABLE)), ("control", sol)):
+    for student, nb in (("attacker", splice(sol, {"square": _attack(root, listener.port)})),
+                        ("attacker-ui", splice(sol, {"square": _attack(root, listener.port)})),
+                        ("disabled", splice(sol, {"square": DISABLE})), ("control", sol)):
         dest = course.submitted / student / "adv"
         dest.mkdir(parents=True)
         nbformat.write(nb, str(dest / "adv.ipynb"))

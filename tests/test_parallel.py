@@ -4,7 +4,6 @@ what is unchanged; Ctrl-C stops cleanly. All on the tiny adversarial assignment 
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import shutil
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from answer_harness import splice
 
 from course.grading.autograde import autograde
 from course.grading.build import build
@@ -38,18 +38,9 @@ pytestmark = [
 ]
 
 
-def _with(nb, **sources):
-    out = copy.deepcopy(nb)
-    for cell in out.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in sources:
-            cell.source = sources[gid]
-    return out
-
-
 def _variants(sol, rel) -> dict:
     return {"solved": (sol, FULL), "unsolved": (rel, ZERO),
-            "wrong-square": (_with(sol, square="def square(x):\n    return x + 1"), WRONG_SQUARE)}
+            "wrong-square": (splice(sol, {"square": "def square(x):\n    return x + 1"}), WRONG_SQUARE)}
 
 
 def make_course(root: Path, submissions: dict[str, str], db_url: str | None = None) -> Course:
@@ -195,7 +186,7 @@ def test_second_run_skips_unchanged_and_grades_changed(sqlite_course):
     # carol fixes her answer: only her submission is graded again
     path = course.submitted / "carol" / "adv" / "adv.ipynb"
     nb = nbformat.read(path, as_version=4)
-    nbformat.write(_with(nb, square="def square(x):\n    return x * x"), str(path))
+    nbformat.write(splice(nb, {"square": "def square(x):\n    return x * x"}), str(path))
     third = {o.student: o for o in autograde(course, ["adv"], progress=False, workers=2)}
     assert [s for s, o in third.items() if not o.skipped] == ["carol"]
     assert grades(course)["carol"] == FULL

@@ -14,14 +14,6 @@ from course import _recorder, checks
 from course.grading import execute, verdict
 
 
-@pytest.fixture
-def record_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "records"
-    folder.mkdir()
-    monkeypatch.setenv("COURSE_RECORD_DIR", str(folder))
-    return folder
-
-
 def _records_of(call, record_dir):
     try:
         call()
