@@ -186,6 +186,9 @@ def main(argv: list[str]) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     base = rows[0][1]
+
+    def workers_of(label: str) -> int:
+        return 1 if label.startswith("1 ") else 2
     print(f"\ngrading throughput: {count} submissions; {os.cpu_count()} cores; sandbox {'on' if sandbox else 'off'}; "
           f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after\n")
     if plain is not None:
@@ -196,17 +199,18 @@ def main(argv: list[str]) -> int:
     for label, seconds, *_ in rows:
         overhead = f"{seconds / plain:.2f}x" if plain else "-"
         print(f"| {label} | {seconds:.1f} | {count / (seconds / 60):.1f} | {base / seconds:.2f}x | {overhead} |")
-    phases = rows[0][3]
     order = ["intake", "kernel start", "cells", "harvest", "teardown", "verdict", "nbgrader steps", "collect"]
-    print(f"\nwhere a job's time goes (1 worker, seconds per submission, mean of {count}):\n")
-    print("| phase | seconds | share of the job |")
-    print("|---|--:|--:|")
-    total = phases.get("total", 0.0) or 1.0
-    for phase in order:
-        if phase in phases:
-            print(f"| {phase} | {phases[phase] / count:.2f} | {100 * phases[phase] / total:.0f}% |")
-    print(f"| job total | {total / count:.2f} | 100% |")
-    print(f"| outside the jobs (pool start, payloads, gradebook writes) | {(rows[0][1] - total) / count:.2f} | |")
+    print(f"\nwhere a job's time goes (seconds per submission, mean of {count}; share of the 1-worker job):\n")
+    print("| phase | " + " | ".join(label for label, *_ in rows) + " | share (1 worker) |")
+    print("|---|" + "--:|" * (len(rows) + 1))
+    total = rows[0][3].get("total", 0.0) or 1.0
+    for phase in [*order, "total"]:
+        if phase in rows[0][3]:
+            cells = " | ".join(f"{r[3].get(phase, 0.0) / count:.2f}" for r in rows)
+            name = "job total" if phase == "total" else phase
+            print(f"| {name} | {cells} | {100 * rows[0][3][phase] / total:.0f}% |")
+    outside = " | ".join(f"{(r[1] * workers_of(r[0]) - r[3].get('total', 0.0)) / count:.2f}" for r in rows)
+    print(f"| outside the jobs (start-up, pool start, gradebook writes; x workers) | {outside} | |")
     bad = sorted(k for k, ok in full.items() if not ok and (k.startswith("solution") or k.startswith("correct")))
     print(f"\noutcomes of the last run: {rows[-1][2]}; solution and correct submissions short of full marks: "
           f"{', '.join(bad) or 'none'}")

@@ -22,8 +22,10 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import torch
+if TYPE_CHECKING:  # torch is imported where it is used: checking the files needs no torch
+    import torch
 
 __all__ = [
     "DATASETS",
@@ -90,6 +92,11 @@ def _has_raw(raw: Path) -> bool:
     return all((raw / f).is_file() or (raw / f"{f}.gz").is_file() for f in _RAW_FILES)
 
 
+def _has_unpacked(raw: Path) -> bool:
+    """True when every raw file is there unpacked: what torchvision itself checks before loading."""
+    return all((raw / f).is_file() for f in _RAW_FILES)
+
+
 def _copy_from_mirror(name: str, root: Path) -> bool:
     mirror = os.environ.get("COURSE_DATA_MIRROR")
     if not mirror:
@@ -116,6 +123,8 @@ def prepare(name: str, root: Path | None = None) -> Path:
     _check_name(name)
     root = data_root() if root is None else Path(root)
     raw = root / name / "raw"
+    if _has_unpacked(raw):  # ready (torchvision would only check the same files)
+        return root
     if not _has_raw(raw):
         _copy_from_mirror(name, root)
     from torchvision import datasets
@@ -166,6 +175,8 @@ def load_tensors(
     to [0, 1] and, with ``normalize=True``, standardised by the training set's mean and std;
     ``y`` is int64 class indices of shape ``(N,)``.
     """
+    import torch
+
     _check_name(name)
     images, labels = _load_uint8(name, bool(train), str(data_root()))
     x = images.to(torch.float32).div_(255.0).unsqueeze(1)
@@ -197,6 +208,8 @@ def load_mnist_subsets(
 
     The subsets are the first examples of each split in their stored order, not a random draw.
     """
+    import torch
+
     _check_name(name)
     sizes = {True: n_train, False: n_test}
     loaded = {}
@@ -220,6 +233,8 @@ def seeded_subset(
     x: torch.Tensor, y: torch.Tensor, n: int, seed: int = 0
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """``n`` examples drawn without replacement, the same ones for the same ``seed``."""
+    import torch
+
     if not 0 < n <= x.shape[0]:
         raise ValueError(f"n must be in 1..{x.shape[0]}, got {n}")
     g = torch.Generator().manual_seed(seed)
@@ -236,6 +251,8 @@ def minibatches(
     generator: torch.Generator | None = None,
 ) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
     """Yield ``(x_batch, y_batch)`` over in-memory tensors; reshuffled on every call when ``shuffle``."""
+    import torch
+
     n = x.shape[0]
     order = torch.randperm(n, generator=generator) if shuffle else torch.arange(n)
     order = order.to(x.device)

@@ -25,6 +25,25 @@ def test_prepare_copies_from_mirror_and_loads(tmp_path, monkeypatch):
     assert len(ds) == 10_000
 
 
+@needs_mirror
+def test_prepared_data_is_checked_without_torch(tmp_path):
+    """Once unpacked, checking the data imports neither torch nor torchvision (a grading coordinator
+    checks it before every batch) and does not copy or unpack again."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COURSE_DATA": str(tmp_path)}
+    code = ("import sys; from course import data; data.prepare('MNIST'); "
+            "print('torch' in sys.modules, 'torchvision' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["True", "True"]  # the first time torchvision unpacks the files
+    raw = tmp_path / "MNIST" / "raw" / "train-images-idx3-ubyte"
+    stamp = raw.stat().st_mtime_ns
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert again.stdout.split() == ["False", "False"]
+    assert raw.stat().st_mtime_ns == stamp
+
+
 def test_offline_without_mirror_gives_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_DATA", str(tmp_path))
     monkeypatch.delenv("COURSE_DATA_MIRROR", raising=False)

@@ -34,12 +34,16 @@ def prepare_manifests(course: Course, assignments: list[str], *, progress: bool 
 
     Raises RuntimeError if an instructor's solution fails one of its own tests.
     """
-    from course.grading.verdict import load_manifest, manifest_path
+    from course.grading.manifests import manifest_path
 
     todo = [(a, nb.stem) for a in assignments for nb in course.source_notebooks(a)]
     missing = [(a, nb) for a, nb in todo if not manifest_path(course.root, a, nb).is_file()]
+    if not missing:
+        return
+    from course.grading.verdict import load_manifest
+
     iterator = missing
-    if progress and missing:
+    if progress:
         from tqdm import tqdm
 
         iterator = tqdm(missing, desc="reference (instructor's solutions)", unit="notebook")
@@ -71,6 +75,10 @@ def autograde(
     """
     names = course.check_assignments(assignments)
     who = students or course.students()
+    if not scheduler:
+        from course.grading.executors import start_fork_server
+
+        start_fork_server()  # the workers' server imports torch and nbgrader while this process reads
     if sandbox and not scheduler:
         from course.grading.execute import _sandbox_problem
 

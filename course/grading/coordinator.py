@@ -3,9 +3,11 @@
 1. **Plan.** One payload per assignment (:mod:`course.grading.payload`, built once). Each submission
    folder is read (:func:`course.grading.snapshot.take_snapshot`) and its digest (the submission's bytes
    and the payload's) compared with the one it was last graded from (:func:`course.grading.store.graded_inputs`):
-   unchanged submissions are skipped unless ``force``.
+   unchanged submissions are skipped unless ``force``. The workers start meanwhile (a local pool's
+   server process imports the grading code while this process reads the submissions).
 2. **Fan out.** Jobs (:func:`course.grading.job.run_job`) go to a :class:`course.grading.executors.Backend`
-   through its ``concurrent.futures.Executor``: at most as many in flight as it has slots. A job whose
+   through its ``concurrent.futures.Executor``: at most as many in flight as it has slots, the longest
+   first (:mod:`course.grading.schedule`: estimated from the last grading's time). A job whose
    worker process dies is run again; a second death makes it ERROR, with the cause, and the batch goes
    on. (A local pool breaks whole when one worker dies: the jobs stopped with it are run again without
    counting; the job that died with its worker is known by the marker file it leaves.)
@@ -19,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import signal
 import threading
-from collections import deque
 from concurrent.futures import FIRST_COMPLETED, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -28,6 +29,7 @@ from course.grading.coursedir import Course
 from course.grading.executors import Backend, make_backend
 from course.grading.job import JobRequest, JobResult, Limits, Outcome, run_job
 from course.grading.progress import BatchProgress
+from course.grading.schedule import JobQueue
 from course.grading.snapshot import take_snapshot
 
 __all__ = ["BatchInterrupted", "run_batch"]
@@ -96,60 +98,69 @@ def run_batch(
     from course.grading.payload import build_payload
     from course.grading.store import graded_inputs
 
-    payloads, broken = {}, {}
-    for a in assignments:
-        try:
-            payloads[a] = build_payload(course, a)
-        except LookupError as exc:
-            broken[a] = str(exc)
-    before = {} if force else graded_inputs(course, assignments)
-    outcomes: dict[tuple[str, str], Outcome] = {}
-    todo: list[_Job] = []
-    for s in students:
-        for a in assignments:
-            folder = course.submitted / s / a
-            if folder.is_symlink() or not folder.is_dir():
-                outcomes[(s, a)] = Outcome(s, a, "MISSING", "no submission")
-            elif a in broken:
-                outcomes[(s, a)] = Outcome(s, a, "ERROR", broken[a])
-            else:
-                digest = _digest(take_snapshot(folder).digest(), payloads[a].digest)
-                last = before.get((s, a))
-                if last and last[0] == digest:
-                    outcomes[(s, a)] = Outcome(s, a, last[1], "unchanged since it was graded", skipped=True)
-                else:
-                    todo.append(_Job(s, a))
-    ordered = lambda: [outcomes[(s, a)] for s in students for a in assignments if (s, a) in outcomes]  # noqa: E731
-    if not todo:
-        return ordered()
-    bar = BatchProgress(len(todo), enabled=progress, echo=echo)
-    backend = make_backend(workers, scheduler)
+    backend = make_backend(workers, scheduler) if _any_submission(course, students, assignments) else None
     try:
-        if progress or echo:
-            bar.write(f"grading {len(todo)} submission{'s' if len(todo) > 1 else ''} with {backend.description}")
-        _fan_out(course, backend, payloads, todo, outcomes, bar, sandbox=sandbox,
-                 limits=replace(limits or Limits(), threads=(limits or Limits()).threads or backend.threads_per_kernel))
-    except KeyboardInterrupt:
-        backend.interrupt()
-        bar.close()
-        raise BatchInterrupted(ordered()) from None
-    except BaseException:
-        backend.interrupt()
-        raise
+        payloads, broken = {}, {}
+        for a in assignments:
+            try:
+                payloads[a] = build_payload(course, a)
+            except LookupError as exc:
+                broken[a] = str(exc)
+        before = {} if force else graded_inputs(course, assignments)
+        outcomes: dict[tuple[str, str], Outcome] = {}
+        todo: list[_Job] = []
+        for s in students:
+            for a in assignments:
+                folder = course.submitted / s / a
+                if folder.is_symlink() or not folder.is_dir():
+                    outcomes[(s, a)] = Outcome(s, a, "MISSING", "no submission")
+                elif a in broken:
+                    outcomes[(s, a)] = Outcome(s, a, "ERROR", broken[a])
+                else:
+                    digest = _digest(take_snapshot(folder).digest(), payloads[a].digest)
+                    last = before.get((s, a))
+                    if last and last[0] == digest:
+                        outcomes[(s, a)] = Outcome(s, a, last[1], "unchanged since it was graded", skipped=True)
+                    else:
+                        todo.append(_Job(s, a))
+        ordered = lambda: [outcomes[(s, a)] for s in students for a in assignments if (s, a) in outcomes]  # noqa: E731
+        if not todo:
+            return ordered()
+        bar = BatchProgress(len(todo), enabled=progress, echo=echo)
+        try:
+            if progress or echo:
+                bar.write(f"grading {len(todo)} submission{'s' if len(todo) > 1 else ''} with {backend.description}")
+            _fan_out(course, backend, payloads, todo, outcomes, bar, sandbox=sandbox,
+                     limits=replace(limits or Limits(),
+                                    threads=(limits or Limits()).threads or backend.threads_per_kernel))
+        except KeyboardInterrupt:
+            backend.interrupt()
+            bar.close()
+            raise BatchInterrupted(ordered()) from None
+        except BaseException:
+            backend.interrupt()
+            raise
+        finally:
+            bar.close()
+        return ordered()
     finally:
-        bar.close()
-        backend.close()
-    return ordered()
+        if backend is not None:
+            backend.close()
+
+
+def _any_submission(course: Course, students: list[str], assignments: list[str]) -> bool:
+    """Whether any of these submission folders exists (else no worker needs to start)."""
+    return any((course.submitted / s / a).is_dir() for s in students for a in assignments)
 
 
 def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job], outcomes: dict,
              bar: BatchProgress, *, sandbox: bool, limits: Limits) -> None:
     from course.grading.execute import SandboxUnavailable
-    from course.grading.store import extensions
+    from course.grading.store import extensions, graded_seconds
 
     shared = {a: backend.share(payloads[a]) for a in sorted({j.assignment for j in todo})}
     granted = {a: extensions(course, a) for a in shared}
-    queue = deque(todo)
+    queue = JobQueue(todo, graded_seconds(course, list(shared)))
     in_flight: dict = {}
 
     def prepare(job: _Job) -> _Job:
@@ -191,6 +202,7 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
             else:
                 _add_hint_summary(course, result.outcome)
         job.request = None  # the snapshot's bytes are no longer needed
+        queue.learn(job, result.outcome.seconds)
         finish(job, result.outcome)
 
     blind_breaks = [0]  # pool breaks in a row that no job's death explains
@@ -210,11 +222,10 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
         blind_breaks[0] = 0 if any(died) else blind_breaks[0] + 1
         if blind_breaks[0] >= MAX_BLIND_BREAKS:  # the workers die before any job runs: nothing to retry
             cause = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            for job in [*crashed, *queue]:
+            for job in [*crashed, *queue.drain()]:
                 finish(job, Outcome(job.student, job.assignment, "ERROR",
                                     f"not graded: the grading workers died {blind_breaks[0]} times in a row before "
                                     f"any job ran ({type(exc).__name__}: {cause}); check the workers' environment"))
-            queue.clear()
             return salvaged
         for job, job_died in zip(reversed(crashed), reversed(died)):
             if job_died:
@@ -225,20 +236,20 @@ def _fan_out(course: Course, backend: Backend, payloads: dict, todo: list[_Job],
                                     "the process grading it died twice (killed by a signal or out of memory in the "
                                     f"grader itself; {type(exc).__name__}: {cause}): not graded, the batch went on"))
             else:
-                queue.appendleft(job)
+                queue.push_front(job)
         return salvaged
 
     def refill() -> BaseException | None:
         """Keep every slot busy, and one job waiting (so a worker never waits for the coordinator)."""
         while queue and len(in_flight) < backend.slots + 1:
-            job = queue.popleft()
+            job = queue.pop()
             try:
                 submit(job)
             except Exception as exc:  # the pool broke since the last look: this job never started
                 if not backend.is_crash(exc):
                     raise
                 job.tries -= 1
-                queue.appendleft(job)
+                queue.push_front(job)
                 return exc
         return None
 

@@ -39,6 +39,7 @@ from typing import Any
 from nbformat.notebooknode import NotebookNode
 
 from course.diagnose import Finding, entry_matches, error_text, evidence, generic, is_strong, opaque
+from course.grading.manifests import fingerprint_paths
 
 __all__ = [
     "FINGERPRINT_FORMAT",
@@ -350,14 +351,6 @@ def with_hint(message: str, diagnosis: Diagnosis | None) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # the stored fingerprints
-
-
-def fingerprint_paths(source_notebook: Path) -> tuple[Path, Path]:
-    """``(<notebook>.fingerprints.json, <notebook>.hints.json)`` next to the source notebook: every
-    fingerprint (instructor-only), and the visible checks' (shipped with the release)."""
-    source_notebook = Path(source_notebook)
-    stem = source_notebook.with_suffix("")
-    return stem.with_name(stem.name + ".fingerprints.json"), stem.with_name(stem.name + ".hints.json")
 
 
 def load_fingerprints(source_notebook: Path) -> dict:

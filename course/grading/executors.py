@@ -22,7 +22,7 @@ from pathlib import Path
 
 from course.grading.payload import AssignmentPayload, PayloadRef
 
-__all__ = ["Backend", "DaskCluster", "LocalPool", "make_backend"]
+__all__ = ["Backend", "DaskCluster", "LocalPool", "make_backend", "start_fork_server"]
 
 
 class Backend:
@@ -93,6 +93,16 @@ def _stoppable(fn, /, *args, **kwargs):
         raise
 
 
+def start_fork_server() -> None:
+    """Start the server process that local pool workers fork from, if it is not running: it imports the
+    grading code (:mod:`course.grading.preload`) in the background, while the caller goes on."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["course.grading.preload"])
+    forkserver.ensure_running()
+
+
 class LocalPool(Backend):
     """``workers`` processes on this machine (see the module)."""
 
@@ -115,7 +125,7 @@ class LocalPool(Backend):
         # workers fork from a server process that imported the grading code once (torch, nbgrader...): a new
         # pool, after a crash or for the next batch, starts in a fraction of a second
         self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["course.grading.job", "course.grading.verdict", "nbgrader.apps"])
+        start_fork_server()
         self.description = f"{self.slots} worker process{'es' if self.slots > 1 else ''} on this machine"
         self._start()
 

@@ -26,6 +26,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from course.grading.coursedir import Course
@@ -97,48 +98,60 @@ def resolve(payload: AssignmentPayload | PayloadRef) -> AssignmentPayload:
     return _LOADED[payload.digest]
 
 
-def _copy_definition(src, dst, assignment: str) -> dict:
-    """Copy ``assignment``'s definition from gradebook ``src`` into ``dst``; returns it as plain data.
+def _read_definition(src, assignment: str) -> dict:
+    """``assignment``'s definition in gradebook ``src``, as plain data.
 
-    Cells are copied in the gradebook's order (the notebook's): nbgrader puts a deleted test back after
+    Cells are listed in the gradebook's order (the notebook's): nbgrader puts a deleted test back after
     the cell that precedes it in that order.
     """
     a = src.find_assignment(assignment)
-    dst.update_or_create_assignment(assignment, duedate=a.duedate)
     plain: dict = {"duedate": a.duedate.isoformat() if a.duedate else None, "notebooks": {}}
     for nb in sorted(a.notebooks, key=lambda n: n.name):
-        dst.update_or_create_notebook(nb.name, assignment)
-        cells: dict = {"grade": [], "solution": [], "task": [], "source": []}
-        for c in nb.grade_cells:
-            dst.update_or_create_grade_cell(c.name, nb.name, assignment, max_score=c.max_score, cell_type=c.cell_type)
-            cells["grade"].append([c.name, c.max_score, c.cell_type])
-        for c in nb.solution_cells:
-            dst.update_or_create_solution_cell(c.name, nb.name, assignment)
-            cells["solution"].append(c.name)
-        for c in nb.task_cells:
-            dst.update_or_create_task_cell(c.name, nb.name, assignment, max_score=c.max_score, cell_type=c.cell_type)
-            cells["task"].append([c.name, c.max_score, c.cell_type])
-        for c in nb.source_cells:
-            dst.update_or_create_source_cell(c.name, nb.name, assignment, cell_type=c.cell_type, locked=c.locked,
-                                             source=c.source, checksum=c.checksum)
-            cells["source"].append([c.name, c.cell_type, c.locked, c.source, c.checksum])
-        plain["notebooks"][nb.name] = cells
+        plain["notebooks"][nb.name] = {
+            "grade": [[c.name, c.max_score, c.cell_type] for c in nb.grade_cells],
+            "solution": [c.name for c in nb.solution_cells],
+            "task": [[c.name, c.max_score, c.cell_type] for c in nb.task_cells],
+            "source": [[c.name, c.cell_type, c.locked, c.source, c.checksum] for c in nb.source_cells],
+        }
     return plain
 
 
-def _empty_gradebook(path: Path, like) -> None:
-    """An empty SQLite gradebook at ``path`` with the schema version of gradebook ``like`` (nbgrader's own
-    way of making one asks the ``alembic`` command for the version: a second or more each time)."""
+def _write_definition(dst, assignment: str, plain: dict) -> None:
+    """Write a definition read by :func:`_read_definition` into gradebook ``dst``."""
+    duedate = datetime.fromisoformat(plain["duedate"]) if plain["duedate"] else None
+    dst.update_or_create_assignment(assignment, duedate=duedate)
+    for name, cells in plain["notebooks"].items():
+        dst.update_or_create_notebook(name, assignment)
+        for cell, max_score, cell_type in cells["grade"]:
+            dst.update_or_create_grade_cell(cell, name, assignment, max_score=max_score, cell_type=cell_type)
+        for cell in cells["solution"]:
+            dst.update_or_create_solution_cell(cell, name, assignment)
+        for cell, max_score, cell_type in cells["task"]:
+            dst.update_or_create_task_cell(cell, name, assignment, max_score=max_score, cell_type=cell_type)
+        for cell, cell_type, locked, source, checksum in cells["source"]:
+            dst.update_or_create_source_cell(cell, name, assignment, cell_type=cell_type, locked=locked,
+                                             source=source, checksum=checksum)
+
+
+def _schema_version(gb) -> str | None:
+    """The alembic schema version of gradebook ``gb`` (None when it has none)."""
+    from sqlalchemy import text
+
+    try:
+        return gb.db.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except Exception:
+        gb.db.rollback()
+        return None
+
+
+def _empty_gradebook(path: Path, version: str | None) -> None:
+    """An empty SQLite gradebook at ``path`` with schema ``version`` (nbgrader's own way of making one asks
+    the ``alembic`` command for the version: a second or more each time)."""
     from nbgrader.api import Base
     from sqlalchemy import create_engine, text
 
-    try:
-        version = like.db.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except Exception:
-        like.db.rollback()
-        return  # nbgrader makes it, the slow way
     if not version:
-        return
+        return  # nbgrader makes it, the slow way
     engine = create_engine(f"sqlite:///{path}")
     try:
         Base.metadata.create_all(bind=engine)
@@ -149,6 +162,36 @@ def _empty_gradebook(path: Path, like) -> None:
         engine.dispose()
 
 
+def _template_gradebook(course: Course, assignment: str, definition: dict, version: str | None) -> bytes:
+    """The bytes of a gradebook holding only ``definition``; cached in ``<course>/.course/payloads`` under
+    a key of the definition and the schema version (writing one cell at a time through nbgrader's API
+    takes a fraction of a second per assignment, at every batch otherwise)."""
+    from nbgrader.api import Gradebook
+
+    from course.grading.job import scratch_base
+
+    key = hashlib.sha256(json.dumps([assignment, course.course_id(), version, definition], sort_keys=True,
+                                    default=str).encode()).hexdigest()[:24]
+    cache = course.root / ".course" / "payloads" / f"{assignment}-{key}.db"
+    if cache.is_file() and not cache.is_symlink():
+        return cache.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="course-payload-", dir=scratch_base()) as tmp:
+        db = Path(tmp) / "gradebook.db"
+        _empty_gradebook(db, version)
+        with Gradebook(f"sqlite:///{db}", course.course_id()) as dst:
+            _write_definition(dst, assignment, definition)
+        data = db.read_bytes()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_path = tempfile.mkstemp(dir=cache.parent, prefix=f".{assignment}-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp_path, cache)
+    except OSError:  # a read-only course folder: no cache, the same bytes
+        pass
+    return data
+
+
 def build_payload(course: Course, assignment: str) -> AssignmentPayload:
     """The payload of ``assignment`` (its manifests must be built: see ``prepare_manifests``).
 
@@ -157,23 +200,18 @@ def build_payload(course: Course, assignment: str) -> AssignmentPayload:
     from nbgrader.api import Gradebook, MissingEntry
 
     from course.grading.coursedir import _venv_on_path
-    from course.grading.verdict import manifest_path
+    from course.grading.manifests import manifest_path
 
     _venv_on_path()  # a new gradebook asks alembic for its version
     course_id = course.course_id()
-    from course.grading.job import scratch_base
-
-    with tempfile.TemporaryDirectory(prefix="course-payload-", dir=scratch_base()) as tmp:
-        db = Path(tmp) / "gradebook.db"
-        with Gradebook(course.db_url(), course_id) as src:
-            _empty_gradebook(db, src)
-        with Gradebook(course.db_url(), course_id) as src, Gradebook(f"sqlite:///{db}", course_id) as dst:
-            try:
-                definition = _copy_definition(src, dst, assignment)
-            except MissingEntry:
-                raise LookupError(f"the gradebook does not know assignment {assignment}: run `course build "
-                                  f"{assignment}` first") from None
-        gradebook = db.read_bytes()
+    with Gradebook(course.db_url(), course_id) as src:
+        version = _schema_version(src)
+        try:
+            definition = _read_definition(src, assignment)
+        except MissingEntry:
+            raise LookupError(f"the gradebook does not know assignment {assignment}: run `course build "
+                              f"{assignment}` first") from None
+    gradebook = _template_gradebook(course, assignment, definition, version)
     notebooks = tuple(p.stem for p in course.release_notebooks(assignment)) or tuple(definition["notebooks"])
     release = course.release / assignment
     files = tuple(sorted(

@@ -28,7 +28,7 @@ from sqlalchemy import Column, DateTime, Float, MetaData, String, Table, Text, s
 from course.grading.coursedir import Course
 from course.grading.job import JobResult
 
-__all__ = ["GRADED_INPUTS", "graded_inputs", "write_result"]
+__all__ = ["GRADED_INPUTS", "graded_inputs", "graded_seconds", "write_result"]
 
 _META = MetaData()
 #: what each submission was last graded from (student, assignment -> digest), with its outcome
@@ -64,6 +64,20 @@ def graded_inputs(course: Course, assignments: list[str]) -> dict[tuple[str, str
             if (row.student, row.assignment) in known:
                 out[(row.student, row.assignment)] = (row.digest, row.status, row.message or "")
     return out
+
+
+def graded_seconds(course: Course, assignments: list[str]) -> dict[tuple[str, str], float]:
+    """``(student, assignment) -> seconds`` the last grading job of each submission took (what the batch
+    orders its jobs by, see :mod:`course.grading.schedule`); empty when the gradebook has no such table."""
+    from nbgrader.api import Gradebook
+
+    if not course.has_gradebook():
+        return {}
+    with Gradebook(course.db_url(), course.course_id()) as gb:
+        _ensure_table(gb)
+        rows = gb.db.execute(select(GRADED_INPUTS.c.student, GRADED_INPUTS.c.assignment, GRADED_INPUTS.c.seconds)
+                             .where(GRADED_INPUTS.c.assignment.in_(assignments))).all()
+    return {(row.student, row.assignment): float(row.seconds) for row in rows if row.seconds}
 
 
 def _submissions(gb, assignment: str) -> list:

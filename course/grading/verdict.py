@@ -56,6 +56,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
+from course.grading.manifests import MANIFEST_FORMAT, manifest_path, versions
 from course.grading.preprocessors import is_test_cell
 from course.grading.text import clean_text
 
@@ -73,7 +74,6 @@ __all__ = [
     "rng_dependence",
 ]
 
-MANIFEST_FORMAT = 2
 #: caps on what a kernel may hand the grader (bytes): one record file, the pickle inside it, one
 #: cell's records together, one notebook's
 MAX_RECORD_BYTES = 64 * 2**20
@@ -441,32 +441,6 @@ _GRADER_ERRORS = ("KernelDied", "NotRun", "CellTimeoutError", "OutputCapped")
 # the manifest
 
 
-def _versions() -> str:
-    return f"format {MANIFEST_FORMAT}; torch {str(torch.__version__)}; numpy {np.__version__}"
-
-
-def _manifest_key(notebook: Path) -> str:
-    from course.grading.diagnose import fingerprint_paths
-
-    h = hashlib.sha256()
-    h.update((_versions() + "\n").encode())
-    h.update(Path(notebook).read_bytes())
-    fingerprints = fingerprint_paths(notebook)[0]
-    if fingerprints.is_file():  # the catalogue's fingerprints travel in the manifest
-        h.update(fingerprints.read_bytes())
-    return h.hexdigest()[:20]
-
-
-def manifest_path(course_root: Path, assignment: str, notebook: str) -> Path:
-    """Where the manifest of ``source/<assignment>/<notebook>.ipynb`` is cached (by its hash).
-
-    ``COURSE_MANIFEST_CACHE`` overrides the cache folder (default ``<course>/.course/manifests``).
-    """
-    source = Path(course_root) / "source" / assignment / f"{notebook}.ipynb"
-    base = Path(os.environ.get("COURSE_MANIFEST_CACHE") or Path(course_root) / ".course" / "manifests")
-    return base / assignment / f"{notebook}-{_manifest_key(source)}.pt"
-
-
 def _reference(record: dict) -> dict:
     """A manifest entry from the instructor's record: a hidden check's expected value is its value."""
     params = dict(record["params"])
@@ -557,7 +531,7 @@ def build_manifest(course_root: Path, assignment: str, notebook: str, *, timeout
     from course.grading.diagnose import load_fingerprints
 
     return {"format": MANIFEST_FORMAT, "assignment": str(assignment), "notebook": str(notebook),
-            "versions": _versions(), "cells": cells, "fingerprints": load_fingerprints(source)}
+            "versions": versions(), "cells": cells, "fingerprints": load_fingerprints(source)}
 
 
 def rng_dependence(course_root: Path, assignment: str, notebook: str, manifest: dict | None = None,
