@@ -174,8 +174,9 @@ def main(argv: list[str]) -> int:
 
         run("1 worker", "--workers", "1")
         run("2 workers", "--workers", "2")
+        # a running cluster whose workers preloaded the grading code, as the README says to start them
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None) as cluster:
+                          dashboard_address=None, preload=["course.grading.preload"]) as cluster:
             run("Dask LocalCluster, 2 workers", "--scheduler", cluster.scheduler_address)
         full = {}
         for r in collect_grades(course, args.assignments):

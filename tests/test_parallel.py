@@ -170,13 +170,29 @@ def test_dask_cluster_gives_the_pool_grades_cell_by_cell(sqlite_course):
     from distributed import LocalCluster
 
     course, pool_outcomes, pool_grades = sqlite_course
+    # the workers preload the grading code, as the README tells an instructor to start them
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+                      dashboard_address=None, preload=["course.grading.preload"]) as cluster:
         outcomes = autograde(course, ["adv"], progress=False, scheduler=cluster.scheduler_address, force=True)
     assert [(o.student, o.status) for o in outcomes] == [(o.student, o.status) for o in pool_outcomes]
     assert not any(o.skipped for o in outcomes)
     assert grades(course) == pool_grades
     assert grade_rows(course) == {s: sorted(FULL) for s in SQLITE}
+
+
+def test_the_workers_server_preloads_the_grading_code():
+    """The fork server imports what a job needs (a failed import there would be silent: every job would
+    pay for it instead), and the grading processes still validate notebooks."""
+    import subprocess
+    import sys
+
+    code = ("import sys, course.grading.preload, nbformat; "
+            "print(*(m in sys.modules for m in ('torch', 'nbgrader.apps', 'course.grading.job', "
+            "'course.grading.verdict', 'matplotlib.font_manager'))); "
+            "nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')])); print('valid')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True"] * 5 + ["valid"]
 
 
 def test_second_run_skips_unchanged_and_grades_changed(sqlite_course):
