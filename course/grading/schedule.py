@@ -5,7 +5,7 @@ with both:
 
 * **the end**: the batch ends when its last job does; if a long job starts last, the other workers wait
   for it. So the long jobs must not be left for the end;
-* **neighbours**: two long jobs (the assignments that train on all of MNIST) slow each other down when
+* **neighbours**: two long jobs (the assignments with the most training) slow each other down when
   they run side by side on a small machine; a long job beside a short one less so. Measured on the
   2-core benchmark machine, four runs each: 80.9 s on average with the jobs started alternately from the
   long and the short end of the queue, 82.9 s with the longest first.
