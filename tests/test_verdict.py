@@ -316,3 +316,22 @@ def test_manifest_holds_plain_types_and_is_read_back_from_the_cache(tmp_path, mo
     assert verdict._decode(first["cells"]["test_f"][1]["params"]["expected"]) == 6.0
     monkeypatch.setattr(verdict, "build_manifest", lambda *a, **k: pytest.fail("the cached manifest was not used"))
     assert verdict.load_manifest(root, "t", "t") == first
+
+
+def test_manifest_key_reads_versions_without_importing_and_without_metadata(monkeypatch):
+    """The cache key names the installed torch and numpy; from their metadata (no import), or from the
+    packages themselves when a build has no metadata."""
+    from importlib import metadata
+
+    import numpy
+
+    from course.grading import manifests
+
+    assert manifests.versions() == (f"format {manifests.MANIFEST_FORMAT}; torch {metadata.version('torch')}; "
+                                     f"numpy {metadata.version('numpy')}")
+
+    def no_metadata(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", no_metadata)
+    assert manifests.versions().endswith(f"; numpy {numpy.__version__}")

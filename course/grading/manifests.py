@@ -18,9 +18,19 @@ __all__ = ["MANIFEST_FORMAT", "fingerprint_paths", "manifest_path", "versions"]
 MANIFEST_FORMAT = 2
 
 
+def _version(package: str) -> str:
+    """The installed version of ``package``, from its metadata (importing it only when it has none)."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:  # e.g. a build from source without installed metadata
+        import importlib
+
+        return str(importlib.import_module(package).__version__)
+
+
 def versions() -> str:
-    """The format and library versions a manifest's values depend on (as installed, torch not imported)."""
-    return f"format {MANIFEST_FORMAT}; torch {metadata.version('torch')}; numpy {metadata.version('numpy')}"
+    """The format and library versions a manifest's values depend on (torch is not imported)."""
+    return f"format {MANIFEST_FORMAT}; torch {_version('torch')}; numpy {_version('numpy')}"
 
 
 def fingerprint_paths(source_notebook: Path) -> tuple[Path, Path]:
