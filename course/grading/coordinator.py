@@ -6,8 +6,8 @@
    unchanged submissions are skipped unless ``force``. The workers start meanwhile (a local pool's
    server process imports the grading code while this process reads the submissions).
 2. **Fan out.** Jobs (:func:`course.grading.job.run_job`) go to a :class:`course.grading.executors.Backend`
-   through its ``concurrent.futures.Executor``: at most as many in flight as it has slots, the longest
-   first (:mod:`course.grading.schedule`: estimated from the last grading's time). A job whose
+   through its ``concurrent.futures.Executor``: at most as many in flight as it has slots, long and short
+   ones alternately (:mod:`course.grading.schedule`: estimated from the last grading's time). A job whose
    worker process dies is run again; a second death makes it ERROR, with the cause, and the batch goes
    on. (A local pool breaks whole when one worker dies: the jobs stopped with it are run again without
    counting; the job that died with its worker is known by the marker file it leaves.)
