@@ -75,11 +75,16 @@ class PayloadRef:
     def write(cls, payload: AssignmentPayload, folder: Path) -> PayloadRef:
         path = Path(folder) / f"payload-{payload.digest[:24]}.pkl"
         if not path.exists():
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".payload-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+            _write_atomically(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
         return cls(str(path), payload.digest)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file beside ``path``, then rename it over ``path`` (no reader sees half)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
 
 
 _LOADED: dict[str, AssignmentPayload] = {}
@@ -183,10 +188,7 @@ def _template_gradebook(course: Course, assignment: str, definition: dict, versi
         data = db.read_bytes()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_path = tempfile.mkstemp(dir=cache.parent, prefix=f".{assignment}-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp_path, cache)
+        _write_atomically(cache, data)
     except OSError:  # a read-only course folder: no cache, the same bytes
         pass
     return data

@@ -90,9 +90,6 @@ class JobQueue(Generic[J]):
     def __len__(self) -> int:
         return len(self._front) + len(self._jobs)
 
-    def __bool__(self) -> bool:
-        return len(self) > 0
-
     def drain(self) -> list[J]:
         """Every job not started, the retries first; the queue is then empty."""
         out = [*reversed(self._front), *(job for _, job in self._jobs)]
